@@ -1,0 +1,171 @@
+"""The only place that opens DuckDB.
+
+Readers (pages, the CLI's query command) open the database read-only; writers never modify the
+file readers use. A build writes a new file and ``os.replace``s it over the old one, and an ingest
+copies the current file, changes the copy and swaps it in, so a reader either sees the old
+snapshot or the new one, never a half-written state. On POSIX a reader that already has the old
+file open keeps reading the old inode until it reconnects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from giaoban.config import settings
+
+
+def extension_dir() -> str | None:
+    """Where the ``duckdb-ext-*`` wheels put their extensions (INSTALL cannot download here)."""
+    try:
+        import duckdb_ext  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return str(Path(next(iter(duckdb_ext.__path__))) / "extensions")
+
+
+def _config(extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    config: dict[str, Any] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    ext = extension_dir()
+    if ext:
+        config["extension_directory"] = ext
+    config.update(extra or {})
+    return config
+
+
+def connect(path: Path | str | None = None, read_only: bool = True, **config: Any) -> duckdb.DuckDBPyConnection:
+    """Open the database (default: settings' GIAOBAN_DB); read-only unless a writer asks."""
+    target = Path(path) if path is not None else settings().db_path
+    if read_only and not target.exists():
+        raise FileNotFoundError(f"database {target} does not exist; build it with: python -m giaoban build")
+    con = duckdb.connect(str(target), read_only=read_only, config=_config(config))
+    pin_today(con)
+    return con
+
+
+# Session variables do not carry over to cursors, so remember each connection's pinned date
+# and re-apply it on every cursor fetch() opens.
+_PINNED: dict[int, str] = {}
+
+
+def pin_today(con: duckdb.DuckDBPyConnection, as_of: str | None = None) -> None:
+    """Fix the date metrics treat as today (``as_of``, else GIAOBAN_AS_OF) for this connection."""
+    value = as_of or settings().as_of
+    if value:
+        _PINNED[id(con)] = value
+        _set_today(con, value)
+
+
+def _set_today(con: duckdb.DuckDBPyConnection, value: str) -> None:
+    con.execute("SET VARIABLE giaoban_as_of = CAST($d AS DATE)", {"d": value})
+
+
+def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pl.DataFrame:
+    """Run one statement on its own cursor and return a polars frame."""
+    cur = con.cursor()
+    try:
+        if id(con) in _PINNED:
+            _set_today(cur, _PINNED[id(con)])
+        return cur.execute(sql, params or None).pl()
+    finally:
+        cur.close()
+
+
+def schema_files(schema_dir: Path | None = None) -> list[Path]:
+    directory = schema_dir or settings().schema_dir
+    return sorted(directory.glob("*.sql"))
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path | None = None) -> None:
+    """Apply queries/schema/*.sql in file-name order; each file is idempotent DDL."""
+    for file in schema_files(schema_dir):
+        try:
+            con.execute(file.read_text(encoding="utf-8"))
+        except duckdb.Error as err:
+            raise RuntimeError(f"schema file {file.name} failed: {err}") from err
+
+
+@contextlib.contextmanager
+def _writer_lock(target: Path) -> Iterator[None]:
+    """Serialise writers of one database file (two ingests must not both copy-and-swap)."""
+    lock_path = target.with_name(target.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _swap_in(tmp: Path, target: Path) -> None:
+    os.replace(tmp, target)
+    wal = tmp.with_name(tmp.name + ".wal")
+    if wal.exists():
+        wal.unlink()
+
+
+@contextlib.contextmanager
+def new_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a fresh file with the schema applied; swap it in on success.
+
+    On any exception the temporary file is removed and the existing database is untouched.
+    """
+    target = Path(target or settings().db_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.build-{os.getpid()}")
+    with _writer_lock(target):
+        _remove(tmp)
+        con = duckdb.connect(str(tmp), config=_config())
+        try:
+            apply_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            _swap_in(tmp, target)
+        except BaseException:
+            con.close()
+            _remove(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def change_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a read-write connection to a copy of the database; swap the copy in on success.
+
+    Used by ingest: if the body raises, the copy is dropped and readers never saw a change.
+    The schema is re-applied first so an older file gains new views and tables.
+    """
+    target = Path(target or settings().db_path)
+    if not target.exists():
+        with new_database(target):
+            pass
+    tmp = target.with_name(f".{target.name}.change-{os.getpid()}")
+    with _writer_lock(target):
+        _remove(tmp)
+        shutil.copy2(target, tmp)
+        con = duckdb.connect(str(tmp), config=_config())
+        try:
+            apply_schema(con)
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            _swap_in(tmp, target)
+        except BaseException:
+            con.close()
+            _remove(tmp)
+            raise
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        if p.exists():
+            p.unlink()

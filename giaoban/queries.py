@@ -1,0 +1,154 @@
+"""The registry of named queries: every ``queries/**/*.sql`` outside ``schema/`` is one query.
+
+A query's name is its path without ``.sql`` (``recommendations/resolution_by_org``), its first
+comment line is its description, and ``-- @param NAME TYPE [= DEFAULT] [: help]`` lines declare
+its bind parameters. Pages, the CLI and the report exporter all run queries through here, so a
+new ``.sql`` file appears everywhere at once and no caller ever formats SQL strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from giaoban.config import settings
+from giaoban.db import fetch
+
+_PARAM_LINE = re.compile(
+    r"^--\s*@param\s+(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\w+)"
+    r"(?:\s*=\s*(?P<default>[^:]+?))?\s*(?::\s*(?P<help>.*))?$"
+)
+_BIND = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
+TYPES = ("date", "int", "float", "text", "bool")
+
+
+class QueryError(ValueError):
+    """A query that does not exist or a parameter value that does not fit; the message says which."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None
+    help: str = ""
+
+    def coerce(self, value: Any) -> Any:
+        """Turn a CLI/URL string (or a Python value) into the declared type; None stays None."""
+        if value is None or (isinstance(value, str) and value.strip().lower() in ("", "null", "none")):
+            return None
+        try:
+            return _COERCE[self.type](value)
+        except (ValueError, TypeError) as err:
+            raise QueryError(f"parameter {self.name}: {value!r} is not a valid {self.type} ({err})") from err
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if text == "today":
+        return _today()
+    return dt.date.fromisoformat(text)
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "y", "on", "có"):
+        return True
+    if text in ("0", "false", "no", "n", "off", "không"):
+        return False
+    raise ValueError("use true or false")
+
+
+_COERCE = {"date": _to_date, "int": int, "float": float, "text": str, "bool": _to_bool}
+
+
+def _today() -> dt.date:
+    pinned = settings().as_of
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    description: str
+    sql: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    def bind(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Declared defaults overlaid with ``values``, typed; unknown names are an error."""
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise QueryError(
+                f"query {self.name} has no parameter {', '.join(unknown)}; "
+                f"its parameters: {', '.join(sorted(known)) or 'none'}"
+            )
+        return {p.name: p.coerce(values.get(p.name, p.default)) for p in self.params}
+
+
+def parse_query(name: str, path: Path) -> NamedQuery:
+    """Read one .sql file; raise QueryError if its header is malformed or params don't match."""
+    sql = path.read_text(encoding="utf-8")
+    lines = sql.splitlines()
+    if not lines or not lines[0].startswith("--"):
+        raise QueryError(f"{path}: the first line must be a '-- description' comment")
+    description = lines[0].lstrip("-").strip()
+    params = []
+    for line in lines:
+        if "@param" not in line:
+            continue
+        match = _PARAM_LINE.match(line.strip())
+        if not match or match["type"] not in TYPES:
+            raise QueryError(f"{path}: bad parameter line {line.strip()!r}; use -- @param name {'|'.join(TYPES)} = default")
+        default = match["default"].strip() if match["default"] else None
+        params.append(Param(match["name"], match["type"], default, (match["help"] or "").strip()))
+    body = "\n".join(line for line in lines if not line.strip().startswith("--"))
+    used = set(_BIND.findall(body))
+    declared = {p.name for p in params}
+    if used != declared:
+        raise QueryError(f"{path}: parameters used {sorted(used)} but declared {sorted(declared)}")
+    return NamedQuery(name, path, description, sql, tuple(params))
+
+
+def load_queries(queries_dir: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries under queries_dir (schema/ excluded), keyed by name, sorted."""
+    root = queries_dir or settings().queries_dir
+    found = {}
+    for path in sorted(root.rglob("*.sql")):
+        rel = path.relative_to(root)
+        if rel.parts[0] == "schema":
+            continue
+        name = rel.with_suffix("").as_posix()
+        found[name] = parse_query(name, path)
+    return found
+
+
+def get_query(name: str, queries_dir: Path | None = None) -> NamedQuery:
+    queries = load_queries(queries_dir)
+    if name not in queries:
+        close = [q for q in queries if name.split("/")[-1] in q]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; list them with: python -m giaoban query --list"
+        raise QueryError(f"no named query {name!r}{hint}")
+    return queries[name]
+
+
+def run_query(
+    con: duckdb.DuckDBPyConnection, query: NamedQuery | str, params: dict[str, Any] | None = None
+) -> pl.DataFrame:
+    """Run a named query with typed parameters and return a polars frame."""
+    named = get_query(query) if isinstance(query, str) else query
+    return fetch(con, named.sql, named.bind(params))
