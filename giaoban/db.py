@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,39 +42,62 @@ def _config(extra: dict[str, Any] | None = None) -> dict[str, Any]:
     return config
 
 
+SNAPSHOT = "giaoban"
+
+
 def connect(path: Path | str | None = None, read_only: bool = True, **config: Any) -> duckdb.DuckDBPyConnection:
-    """Open the database (default: settings' GIAOBAN_DB); read-only unless a writer asks."""
+    """Open the database (default: settings' GIAOBAN_DB); read-only unless a writer asks.
+
+    Readers get an in-memory DuckDB with the file ATTACHed read-only, not ``duckdb.connect(file)``:
+    DuckDB caches database instances by path within a process, so after a build swapped a new file
+    in, a plain connect would hand the dashboard the old snapshot for as long as any old
+    connection lived. ATTACH opens the file that is at the path now.
+    """
     target = Path(path) if path is not None else settings().db_path
-    if read_only and not target.exists():
+    if not read_only:
+        con = duckdb.connect(str(target), config=_config(config))
+        pin_today(con)
+        return con
+    if not target.exists():
         raise FileNotFoundError(f"database {target} does not exist; build it with: python -m giaoban build")
-    con = duckdb.connect(str(target), read_only=read_only, config=_config(config))
+    con = duckdb.connect(":memory:", config=_config(config))
+    # ATTACH takes no bind parameters: quote the path as a SQL string literal.
+    quoted = "'" + str(target).replace("'", "''") + "'"
+    con.execute(f"ATTACH {quoted} AS {SNAPSHOT} (READ_ONLY)")
+    _session(con, f"USE {SNAPSHOT}")
     pin_today(con)
     return con
 
 
-# Session variables do not carry over to cursors, so remember each connection's pinned date
-# and re-apply it on every cursor fetch() opens.
-_PINNED: dict[int, str] = {}
+# Cursors start with a fresh session (no USE, no variables), so each connection's session
+# statements are remembered and replayed on every cursor fetch() opens.
+_SESSION: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, list[tuple[str, dict]]] = weakref.WeakKeyDictionary()
+
+
+def _session(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
+    con.execute(sql, params or None)
+    _SESSION.setdefault(con, []).append((sql, params or {}))
 
 
 def pin_today(con: duckdb.DuckDBPyConnection, as_of: str | None = None) -> None:
     """Fix the date metrics treat as today (``as_of``, else GIAOBAN_AS_OF) for this connection."""
     value = as_of or settings().as_of
     if value:
-        _PINNED[id(con)] = value
-        _set_today(con, value)
+        _session(con, "SET VARIABLE giaoban_as_of = CAST($d AS DATE)", {"d": value})
 
 
-def _set_today(con: duckdb.DuckDBPyConnection, value: str) -> None:
-    con.execute("SET VARIABLE giaoban_as_of = CAST($d AS DATE)", {"d": value})
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor with the connection's session (snapshot in use, pinned date) replayed."""
+    cur = con.cursor()
+    for sql, params in _SESSION.get(con, []):
+        cur.execute(sql, params or None)
+    return cur
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pl.DataFrame:
     """Run one statement on its own cursor and return a polars frame."""
-    cur = con.cursor()
+    cur = cursor(con)
     try:
-        if id(con) in _PINNED:
-            _set_today(cur, _PINNED[id(con)])
         return cur.execute(sql, params or None).pl()
     finally:
         cur.close()

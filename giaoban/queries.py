@@ -113,7 +113,9 @@ def parse_query(name: str, path: Path) -> NamedQuery:
             continue
         match = _PARAM_LINE.match(line.strip())
         if not match or match["type"] not in TYPES:
-            raise QueryError(f"{path}: bad parameter line {line.strip()!r}; use -- @param name {'|'.join(TYPES)} = default")
+            raise QueryError(
+                f"{path}: bad parameter line {line.strip()!r}; use -- @param name {'|'.join(TYPES)} = default"
+            )
         default = match["default"].strip() if match["default"] else None
         params.append(Param(match["name"], match["type"], default, (match["help"] or "").strip()))
     body = "\n".join(line for line in lines if not line.strip().startswith("--"))

@@ -89,7 +89,9 @@ def test_harmonised_province_follows_the_2025_merger(mini_con):
 
 
 def test_activity_by_org_and_year(mini_con):
-    rows = fetch(mini_con, "SELECT * FROM activity_by_org('year') WHERE org_id = 'ldld@bac-giang' ORDER BY period_start")
+    rows = fetch(
+        mini_con, "SELECT * FROM activity_by_org('year') WHERE org_id = 'ldld@bac-giang' ORDER BY period_start"
+    )
     by_year = {r["period_label"]: (r["meetings"], r["recommendations"], r["directives"]) for r in rows.to_dicts()}
     assert by_year == {"2023": (1, 1, 0), "2024": (2, 2, 1)}
 

@@ -27,7 +27,8 @@ def test_every_query_has_a_description_and_runs(name, mini_con):
 
 def test_resolution_by_org_on_fixture(mini_con):
     frame = queries.run_query(
-        mini_con, "recommendations/resolution_by_org",
+        mini_con,
+        "recommendations/resolution_by_org",
         {"date_from": "2024-01-01", "date_to": "2024-12-31", "as_of": "2024-12-31"},
     )
     ldld = frame.filter(org_id="ldld").to_dicts()[0]
