@@ -68,3 +68,12 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
             raise DecodeError(
                 f"{source}: byte {err.start} is not valid UTF-8 or Windows-1258; save the file as UTF-8"
             ) from err
+
+
+def fold_aligned(text: str) -> str:
+    """``fold(text).lower()`` with exactly one output character per input character.
+
+    Pattern matches on the result map back to spans in ``text`` unchanged, which is how the
+    extractor keeps provenance offsets into the stored (NFC) document text.
+    """
+    return "".join((fold(c).lower() or c)[:1] if ord(c) > 127 else c.lower() for c in text)
