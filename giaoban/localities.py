@@ -6,11 +6,18 @@ Ids are stable lower-case ASCII slugs (``slugify``: folded, đ→d, non-alphanum
   a province created by the 1/7/2025 merger gets a ``-2025`` suffix (``bac-ninh-2025``), because
   "Bắc Ninh" before and after that day are different units; the 11 unchanged provinces keep one id;
 - a district or commune is its parent's id, "/", and the slug of its full name, type word included:
-  ``bac-giang/huyen-yen-the/xa-dong-tam`` (pre-2025), ``bac-ninh-2025/phuong-bac-giang`` (post-2025).
+  ``bac-giang/huyen-yen-the/xa-dong-tam`` (pre-2025), ``bac-ninh-2025/phuong-bac-giang`` (post-2025);
+  siblings whose names fold alike ("Phường Sa Pa", "Phường Sa Pả") both get "-<official code>"
+  (``lao-cai/thi-xa-sa-pa/phuong-sa-pa-03001``).
 
 Names: provinces carry the short name ("Bắc Giang", unit_type "tỉnh"); districts and communes carry
 the full official name ("Huyện Yên Thế", "Phường 1"), since their bare names repeat and some are
 numbers. ``phrase`` gives the form used inside a sentence ("tỉnh Bắc Giang", "huyện Yên Thế").
+
+An old commune's successor_id is the new commune that absorbed it, or for a commune split between
+several, the one the package marks as default; the district level has no successor (roll district
+data up to its province). ``resolve`` prefers the coarser level, then the unit valid on the given
+date (or today), and returns None rather than pick between equals.
 
 data/localities.csv has the country, all provinces and the demo province Bắc Giang in full;
 data/localities_full.csv.gz (same columns) has every district and commune, from
@@ -29,7 +36,7 @@ import duckdb
 import polars as pl
 
 from giaoban.db import fetch
-from giaoban.text import fold, match_key
+from giaoban.text import fold, match_key, nfc
 
 COLUMNS = (
     "locality_id",
@@ -90,6 +97,18 @@ def _split_type(key: str) -> tuple[str | None, str]:
     return (_TYPE_WORDS[m.group(1)], m.group(2)) if m else (None, key)
 
 
+_TYPE_WORDS_VI = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã", "tp")
+
+
+def _bare_lower(name: str) -> str:
+    """NFC lower case without a leading type word, diacritics kept: "Phường Sa Pả" → "sa pả"."""
+    low = " ".join(nfc(name).lower().replace(".", " ").split())
+    for word in _TYPE_WORDS_VI:
+        if low.startswith(word + " "):
+            return low[len(word) + 1 :]
+    return low
+
+
 def _date(value: object) -> date | None:
     if value is None or value == "":
         return None
@@ -115,7 +134,7 @@ class Locality:
 def read_localities(data_dir: Path, full: bool = False) -> pl.DataFrame:
     """The localities file as strings (empty cells → null); ``full`` reads the gzipped national list."""
     path = Path(data_dir) / (FULL_FILE if full else CSV_FILE)
-    return pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=False)
+    return pl.read_csv(path, infer_schema=False)
 
 
 class LocalityRegistry:
@@ -224,10 +243,20 @@ class LocalityRegistry:
             cands = self._candidates(key, None, level, on_date, within)
         if not cands:
             return None
-        cands.sort(key=lambda u: (LEVELS.index(u.level), u.valid_to is not None, -(u.valid_from or date.min).toordinal()))
+        cands = self._prefer_exact_spelling(name, cands)
+        cands.sort(
+            key=lambda u: (LEVELS.index(u.level), u.valid_to is not None, -(u.valid_from or date.min).toordinal())
+        )
         best = cands[0]
         rivals = [u for u in cands[1:] if u.level == best.level and self._same_slot(u, best)]
         return best.locality_id if not rivals else None
+
+    @staticmethod
+    def _prefer_exact_spelling(name: str, cands: list[Locality]) -> list[Locality]:
+        """Folding makes "Sa Pa" and "Sa Pả" one key; if the query's own spelling picks some, keep those."""
+        wanted = _bare_lower(name)
+        exact = [u for u in cands if _bare_lower(u.name) == wanted]
+        return exact or cands
 
     def _candidates(
         self, bare: str, unit_type: str | None, level: str | None, on_date: date | None, within: str | None
@@ -235,7 +264,9 @@ class LocalityRegistry:
         units = (self._units[i] for i in self._by_name.get(bare, ()))
         return [u for u in units if self._fits(u, unit_type, level, on_date, within)]
 
-    def _fits(self, u: Locality, unit_type: str | None, level: str | None, on_date: date | None, within: str | None) -> bool:
+    def _fits(
+        self, u: Locality, unit_type: str | None, level: str | None, on_date: date | None, within: str | None
+    ) -> bool:
         if unit_type and u.unit_type != unit_type:
             return False
         if level and u.level != level:

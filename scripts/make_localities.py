@@ -175,9 +175,10 @@ def old_unit_rows(legacy: list, old_ids: dict, successor: dict) -> list[dict]:
     wards = [r for r in legacy if r["ward"]]
     wnames = {r["wardCode"]: full_name(r["ward"], unit_type(r["wardType"])) for r in wards}
     wids = child_ids([(dids[r["districtCode"]], wnames[r["wardCode"]], r["wardCode"]) for r in wards])
+    first_row = {r["districtCode"]: r for r in reversed(legacy)}
     rows = []
     for code, name in dnames.items():
-        first = next(r for r in legacy if r["districtCode"] == code)
+        first = first_row[code]
         dist_key = f"{first['provinceKey']}_{first['districtKey']}_"
         kind = unit_type(first["districtType"])
         rows.append(row(dids[code], name, kind, "district", dparent[code], valid_to=REFORM_END))
@@ -206,7 +207,9 @@ def build(pkg: Path) -> tuple[list[dict], list[dict]]:
     demo = [
         r
         for r in full
-        if r["level"] in ("country", "province") or r["locality_id"].startswith(demo_prefix) or r["locality_id"] in covering
+        if r["level"] in ("country", "province")
+        or r["locality_id"].startswith(demo_prefix)
+        or r["locality_id"] in covering
     ]
     return full, demo
 
@@ -226,11 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     full, demo = build(package_dir())
     args.out_dir.mkdir(parents=True, exist_ok=True)
     (args.out_dir / "localities.csv").write_text(to_csv(demo), encoding="utf-8")
-    with open(args.out_dir / "localities_full.csv.gz", "wb") as raw:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-            gz.write(to_csv(full).encode("utf-8"))
-    missing = sum(1 for r in full if r["level"] == "commune" and r["valid_to"] and not r["successor_id"])
-    print(f"localities.csv: {len(demo)} rows; localities_full.csv.gz: {len(full)} rows; old communes without successor: {missing}")
+    full_path = args.out_dir / "localities_full.csv.gz"
+    with open(full_path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        gz.write(to_csv(full).encode("utf-8"))
+    orphans = sum(1 for r in full if r["level"] == "commune" and r["valid_to"] and not r["successor_id"])
+    print(
+        f"localities.csv: {len(demo)} rows; {full_path.name}: {len(full)} rows; communes without successor: {orphans}"
+    )
     return 0
 
 
