@@ -24,7 +24,7 @@ import duckdb
 import yaml
 
 from giaoban.db import fetch
-from giaoban.orgs import PhraseMatcher, tokenize
+from giaoban.phrases import PhraseMatcher, tokenize
 from giaoban.text import nfc
 
 THEMES_FILE = "themes.yaml"
