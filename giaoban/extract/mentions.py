@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,7 +32,23 @@ def find_mentions(reg: OrgRegistry, text: str, on_date: date | None = None) -> l
         for org_id, s, e, m in reg.find_all(text, on_date=on_date)
         if not any(c.start <= s < c.end for c in collectives)
     ]
-    return sorted(collectives + singles, key=lambda m: m.start)
+    return _merge_joined(text, sorted(collectives + singles, key=lambda m: m.start))
+
+
+_JOIN = re.compile(r"^\s*(?:,|và|cùng|cùng với|với)\s*$")
+
+
+def _merge_joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"UBMTTQ và các đoàn thể chính trị - xã hội" is one addressee, not two."""
+    merged: list[Mention] = []
+    for m in mentions:
+        last = merged[-1] if merged else None
+        if last and _JOIN.match(text[last.end:m.start]) and text[last.end:m.start].strip() in ("và", ","):
+            ids = tuple(dict.fromkeys(last.org_ids + m.org_ids))
+            merged[-1] = Mention(ids, last.start, m.end, text[last.start:m.end])
+        else:
+            merged.append(m)
+    return merged
 
 
 def raises(reg: OrgRegistry, mention: Mention) -> bool:
