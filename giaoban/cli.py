@@ -105,6 +105,32 @@ def ingest(
 
 
 @app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="a report: .txt, .html, .docx or .pdf")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the JSON record (the extraction contract)")] = False,
+) -> None:
+    """Extract one report into a meeting record, without writing to the database."""
+    import json
+
+    from giaoban.extract.document import DocumentError
+    from giaoban.extract.pipeline import default_extractor
+
+    if not file.exists():
+        _fail(f"no such file: {file}", 2)
+    try:
+        _, record = default_extractor().extract_file(file)
+    except DocumentError as err:
+        _fail(str(err), 2)
+    data = record.to_json()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from giaoban.extract.summary import summarise
+
+    typer.echo(summarise(data))
+
+
+@app.command()
 def template(
     out: Annotated[Path, typer.Option(help="where to write the XLSX template")] = Path("giaoban-mau-nhap.xlsx"),
 ) -> None:

@@ -1,0 +1,164 @@
+"""One report's text → a MeetingRecord. The registries are loaded once per Extractor.
+
+Order matters: the date comes first (alias validity depends on it: "Ban Dân vận" became "Ban
+Tuyên giáo và Dân vận" on 1/3/2025), then organisation mentions, people, recommendations, and
+directives from what remains of the chair's speech. Articles about other kinds of meetings
+(tiếp xúc cử tri, đối thoại …) keep their metadata but yield no recommendations or directives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+from giaoban.config import settings
+from giaoban.extract import meeting as mt
+from giaoban.extract.dates import find_publication
+from giaoban.extract.directives import Directive, find_directives
+from giaoban.extract.document import SourceDocument, read_document
+from giaoban.extract.mentions import Mention, find_mentions, raises
+from giaoban.extract.people import extract_people
+from giaoban.extract.recommendations import Recommendation, find_recommendations
+from giaoban.extract.record import DirOut, MeetingOut, MeetingRecord, PersonOut, RecOut
+from giaoban.extract.sentences import sentences as split_sentences
+from giaoban.extract.status import deadline, status_of
+from giaoban.localities import LocalityRegistry
+from giaoban.orgs import OrgRegistry
+from giaoban.text import nfc
+from giaoban.themes import ThemeLexicon
+
+MEETING_THEME_SCORE = 0.8
+_UNKNOWN_ORG = re.compile(r"\b(?:Hội|Ban|Liên hiệp|Câu lạc bộ|Hiệp hội)(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4}")
+
+
+class Extractor:
+    def __init__(self, orgs: OrgRegistry, localities: LocalityRegistry, themes: ThemeLexicon):
+        self.orgs, self.localities, self.themes = orgs, localities, themes
+
+    @classmethod
+    def from_data_dir(cls, data_dir: Path | None = None) -> Extractor:
+        data_dir = data_dir or settings().data_dir
+        return cls(OrgRegistry.from_data_dir(data_dir), LocalityRegistry.from_data_dir(data_dir),
+                   ThemeLexicon.from_data_dir(data_dir))
+
+    def extract_file(self, path: Path) -> tuple[SourceDocument, MeetingRecord]:
+        doc = read_document(path)
+        return doc, self.extract(doc.text, title=doc.title, published_hint=doc.published_hint)
+
+    def extract(self, text: str, title: str | None = None, published_hint: str | None = None) -> MeetingRecord:
+        text = nfc(text)
+        warnings: list[str] = []
+        sents = split_sentences(text)
+        pub = find_publication(text)
+        published = pub.date if pub else _iso_date(published_hint)
+        title = mt.title_of(text, title)
+        opening = mt.opening_sentences(text, sents, pub)
+        held_on, basis, _ = mt.meeting_date(text, opening, published)
+        mentions = find_mentions(self.orgs, text, on_date=held_on)
+        people = extract_people(text, [(m.start, m.end) for m in mentions], [(s.start, s.end) for s in sents])
+        kind = mt.kind_of(title, " ".join(s.text for s in opening[:1]))
+        recs: list[Recommendation] = []
+        dirs: list[Directive] = []
+        if kind != "other":
+            recs = find_recommendations(text, sents, mentions, lambda m: raises(self.orgs, m))
+            dirs = find_directives(text, sents, mentions, _taken(sents, recs))
+        chairs = [p for p in people if p.role == "chair"]
+        host = mt.host_of(text, opening, mentions, [p.title or "" for p in chairs], self.orgs)
+        level = self.orgs.get(host).get("level") if host and host in self.orgs else None
+        locality_id = mt.locality_of(text, level, held_on, self.localities)
+        period = mt.reviewed_period(text, title, held_on)
+        if held_on is None and period is not None:
+            held_on, basis = period.end, "from_period"
+        warnings += _date_warnings(basis, held_on, published)
+        warnings += self._unknown_orgs(text, mentions)
+        record = MeetingRecord(
+            meeting=MeetingOut(
+                held_on=held_on, date_basis=basis, level=level,
+                locality=self.localities.name(locality_id) if locality_id else None, locality_id=locality_id,
+                host_body=self.orgs.name(host) if host else None, host_org_id=host, kind=kind, title=title,
+                period=period.as_json() if period else None, published_on=published,
+                confidence=_meeting_confidence(basis, host),
+            ),
+            chairs=[PersonOut(p.name, p.title, span=(p.start, p.end)) for p in chairs],
+            attendees=[PersonOut(p.name, p.title, span=(p.start, p.end)) for p in people if p.role != "chair"],
+            organisations=self._organisations(mentions, host),
+            recommendations=[self._rec(r, held_on) for r in recs],
+            directives=[self._dir(d, held_on) for d in dirs],
+            warnings=warnings,
+        )
+        record.themes = self._meeting_themes(text, record)
+        return record
+
+    def _rec(self, r: Recommendation, held_on: dt.date | None) -> RecOut:
+        org = r.raised_by.org_ids[0] if r.raised_by and not r.raised_by.collective else None
+        confidence = r.confidence - (0.2 if org is None else 0) - (0.1 if len(r.text.split()) > 60 else 0)
+        return RecOut(
+            raised_by=self.orgs.name(org) if org else (r.raised_by.text if r.raised_by else None),
+            raised_by_org_id=org, text=r.text, response=r.response, status=status_of(r.response),
+            themes=self.themes.theme_ids(r.text), span=(r.start, r.end), response_span=r.response_span,
+            due_on=deadline(r.text, held_on), confidence=round(confidence, 2),
+        )
+
+    def _dir(self, d: Directive, held_on: dt.date | None) -> DirOut:
+        ids = list(d.addressee.org_ids) if d.addressee else []
+        name = self.orgs.name(ids[0]) if len(ids) == 1 and ids[0] in self.orgs else d.addressee_text
+        confidence = d.confidence - (0.15 if not name else 0)
+        return DirOut(addressee=name, addressee_org_ids=ids, text=d.text, themes=self.themes.theme_ids(d.text),
+                      span=(d.start, d.end), due_on=deadline(d.text, held_on), confidence=round(confidence, 2))
+
+    def _organisations(self, mentions: list[Mention], host: str | None) -> list[dict[str, str]]:
+        ids = dict.fromkeys([host] if host else [])
+        for m in mentions:
+            ids.update(dict.fromkeys(m.org_ids))
+        return [{"org_id": i, "name": self.orgs.name(i)} for i in ids if i in self.orgs]
+
+    def _meeting_themes(self, text: str, record: MeetingRecord) -> list[str]:
+        found = dict.fromkeys(t.theme_id for t in self.themes.match(text) if t.score >= MEETING_THEME_SCORE)
+        for item in [*record.recommendations, *record.directives]:
+            found.update(dict.fromkeys(item.themes))
+        return list(found)
+
+    def _unknown_orgs(self, text: str, mentions: list[Mention]) -> list[str]:
+        out = []
+        for m in _UNKNOWN_ORG.finditer(text):
+            if not any(x.start <= m.start() < x.end for x in mentions) and self.orgs.resolve(m.group()) is None:
+                out.append(f"unknown organisation name {m.group()!r} at {m.start()}; add it to data/org_aliases.csv")
+        return list(dict.fromkeys(out))[:10]
+
+
+def _taken(sents, recs: list[Recommendation]) -> set[int]:
+    spans = [(r.start, r.end) for r in recs] + [r.response_span for r in recs if r.response_span]
+    return {i for i, s in enumerate(sents) if any(s.start <= a < s.end for a, _ in spans)}
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _date_warnings(basis: str | None, held_on: dt.date | None, published: dt.date | None) -> list[str]:
+    if held_on is None:
+        return ["no meeting date or year found; set it with an override (giaoban review)"]
+    if basis == "inferred_year":
+        return [f"meeting year inferred from the publication date {published.isoformat()}"] if published else []
+    if basis == "from_publication":
+        return ["no meeting date in the text; used the publication date"]
+    if basis == "from_period":
+        return ["no meeting date or publication date; used the end of the reported period"]
+    return []
+
+
+def _meeting_confidence(basis: str | None, host: str | None) -> float:
+    base = {"explicit": 0.95, "inferred_year": 0.85, "from_publication": 0.6, "from_period": 0.4}.get(basis or "", 0.2)
+    return round(base - (0.1 if host is None else 0), 2)
+
+
+@cache
+def default_extractor() -> Extractor:
+    return Extractor.from_data_dir()
