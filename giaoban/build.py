@@ -100,10 +100,11 @@ def build_database(
 
 
 def _load_seed_records(con: duckdb.DuckDBPyConnection) -> None:
-    from giaoban.load import ingest_into
+    """The real reports in data/seeds/, through the extractor (as any uploaded report)."""
+    from giaoban.ingest import ingest_documents_into
 
-    files = sorted((settings().data_dir / "seed_records").glob("*.csv"))
-    results = ingest_into(con, files)
+    files = sorted((settings().data_dir / "seeds").glob("*.txt"))
+    results = ingest_documents_into(con, files, source="seed")
     rejected = [r for r in results if r.status == "rejected"]
     if rejected:
         problems = "\n".join(e for r in rejected for e in r.errors)

@@ -83,25 +83,37 @@ def generate(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="files to load (.csv .xlsx .parquet .json)")],
+    paths: Annotated[list[Path], typer.Argument(help="reports (.txt .html .docx .pdf) and tables (.csv .xlsx .parquet .json)")],
     db: DbOption = None,
 ) -> None:
     """Load files into the database; prints loaded / skipped / rejected (why) per file.
 
-    A file with any error is rejected whole and the database keeps what it had.
+    Reports go through the extractor; tables through the import validation. A file with any error
+    is rejected whole and the database keeps what it had. Exit code 1 when any file was rejected.
     """
-    from giaoban.load import ingest_tables
+    from giaoban.ingest import ingest_paths
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         _fail("no such file: " + ", ".join(map(str, missing)), 2)
-    results = ingest_tables(list(paths), db or settings().db_path)
+    results = ingest_paths(list(paths), db or settings().db_path)
     for result in results:
         typer.echo(result.summary())
         for problem in result.errors:
             typer.echo(f"  {problem}", err=True)
+        for warning in result.warnings:
+            typer.echo(f"  warning: {warning}", err=True)
     if any(r.status == "rejected" for r in results):
         raise typer.Exit(1)
+
+
+@app.command()
+def reextract(db: DbOption = None) -> None:
+    """Re-run the extractor over every stored report, keeping manual corrections (overrides)."""
+    from giaoban.ingest import reextract as run
+
+    counts = run(db or settings().db_path)
+    typer.echo(f"re-extracted {counts['documents']} report(s); {counts['rejected']} rejected")
 
 
 @app.command()

@@ -26,11 +26,13 @@ from giaoban.extract.sentences import sentences as split_sentences
 from giaoban.extract.status import deadline, status_of
 from giaoban.localities import LocalityRegistry
 from giaoban.orgs import OrgRegistry
-from giaoban.text import nfc
+from giaoban.text import fold, nfc
 from giaoban.themes import ThemeLexicon
 
 MEETING_THEME_SCORE = 0.8
-_UNKNOWN_ORG = re.compile(r"\b(?:Hội|Ban|Liên hiệp|Câu lạc bộ|Hiệp hội)(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4}")
+# "Hội Thợ Săn": an association-like name (two or more capitalised words) that no alias knows.
+_UNKNOWN_ORG = re.compile(r"\b(?:Hội|Liên hiệp|Câu lạc bộ|Hiệp hội)(?: [^\W\d_]+){2,4}")
+_GENERIC_HEADS = ("hoi nghi", "hoi dong", "hoi vien", "hoi truong", "hoi thao", "hoi thi", "hoi cho")
 
 
 class Extractor:
@@ -123,8 +125,12 @@ class Extractor:
     def _unknown_orgs(self, text: str, mentions: list[Mention]) -> list[str]:
         out = []
         for m in _UNKNOWN_ORG.finditer(text):
-            if not any(x.start <= m.start() < x.end for x in mentions) and self.orgs.resolve(m.group()) is None:
-                out.append(f"unknown organisation name {m.group()!r} at {m.start()}; add it to data/org_aliases.csv")
+            words = m.group().split()
+            name = " ".join(words[: 1 + next((i for i, w in enumerate(words[1:]) if not w[0].isupper()), len(words) - 1)])
+            if len(name.split()) < 3 or fold(name).lower().startswith(_GENERIC_HEADS):
+                continue
+            if not any(x.start <= m.start() < x.end for x in mentions) and self.orgs.resolve(name) is None:
+                out.append(f"unknown organisation name {name!r} at {m.start()}; add it to data/org_aliases.csv")
         return list(dict.fromkeys(out))[:10]
 
 
