@@ -23,6 +23,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+from giaoban.cli_review import review_app  # noqa: E402
+
+app.add_typer(review_app, name="review")
+
 DbOption = Annotated[Path | None, typer.Option("--db", help="database file (default: GIAOBAN_DB)")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
 
