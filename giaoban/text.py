@@ -50,7 +50,7 @@ class DecodeError(ValueError):
 
 
 def decode_bytes(data: bytes, source: str = "input") -> str:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, TCVN3/VNI, else Windows-1258.
 
     Returns NFC text. Binary data (NUL bytes outside UTF-16) is refused with a message naming
     ``source``, because guessing would store garbage that looks like Vietnamese.
@@ -62,6 +62,11 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
     try:
         return nfc(data.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
+        from giaoban.legacy_encodings import decode_legacy
+
+        legacy = decode_legacy(data)  # TCVN3 (ABC) or VNI, recognised by valid-syllable statistics
+        if legacy is not None:
+            return legacy
         try:
             return nfc(data.decode("cp1258"))
         except UnicodeDecodeError:

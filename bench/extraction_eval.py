@@ -1,0 +1,255 @@
+"""Evaluate the extractor against the hand-written gold annotations in tests/gold/.
+
+For every report with a ``.gold.json`` beside it: extract, match items to gold one-to-one by text
+overlap (giaoban.repeats.similarity ≥ 0.5, best pairs first), and count per field. Prints
+per-field precision / recall / F1 (and accuracies), the repeat-link precision on
+tests/gold/repeats.json, and throughput; ``--json FILE`` also writes the numbers.
+
+usage: .venv/bin/python bench/extraction_eval.py [--json bench/results/extraction.json] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from giaoban.extract.document import read_document  # noqa: E402
+from giaoban.extract.pipeline import Extractor  # noqa: E402
+from giaoban.repeats import Candidate, find_links, similarity  # noqa: E402
+from giaoban.text import match_key  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+MATCH = 0.5
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, pred: set, gold: set) -> None:
+        self.tp += len(pred & gold)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Acc:
+    ok: int = 0
+    n: int = 0
+
+    def add(self, good: bool) -> None:
+        self.ok += int(good)
+        self.n += 1
+
+    def value(self) -> float:
+        return self.ok / self.n if self.n else 1.0
+
+
+@dataclass
+class Report:
+    counts: dict[str, Counts] = field(default_factory=dict)
+    accs: dict[str, Acc] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def c(self, name: str) -> Counts:
+        return self.counts.setdefault(name, Counts())
+
+    def a(self, name: str) -> Acc:
+        return self.accs.setdefault(name, Acc())
+
+
+def source_for(gold_path: Path) -> Path:
+    stem = gold_path.name.removesuffix(".gold.json")
+    found = [p for p in GOLD.glob(stem + ".*") if not p.name.endswith(".json")]
+    if not found:
+        raise FileNotFoundError(f"no input file for {gold_path.name}")
+    return found[0]
+
+
+def name_key(value: str | None) -> str:
+    return match_key(value or "")
+
+
+def org_key(item: dict, id_field: str, name_field: str) -> str:
+    ids = item.get(id_field)
+    if isinstance(ids, list):
+        ids = ids[0] if len(ids) == 1 else None
+    return ids or name_key(item.get(name_field))
+
+
+def same_org(pred: dict, gold: dict, kind: str) -> bool:
+    if kind == "rec":
+        p_id, g_id = pred.get("raised_by_org_id"), gold.get("raised_by_org_id")
+        if p_id and g_id:
+            return p_id == g_id
+        return name_key(pred.get("raised_by")) == name_key(gold.get("raised_by"))
+    p_ids, g_ids = pred.get("addressee_org_ids") or [], gold.get("addressee_org_ids") or []
+    if p_ids and g_ids:
+        return set(p_ids) == set(g_ids)
+    pa, ga = name_key(pred.get("addressee")), name_key(gold.get("addressee"))
+    return pa == ga or (bool(pa) and bool(ga) and (pa in ga or ga in pa))
+
+
+def pair_items(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
+    scored = sorted(((similarity(p["text"], g["text"]), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
+                    reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for score, i, j in scored:
+        if score < MATCH:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def evaluate_items(rep: Report, name: str, kind: str, pred: list[dict], gold: list[dict], label: str) -> list[tuple]:
+    pairs = pair_items(pred, gold)
+    c = rep.c(name)
+    c.tp += len(pairs)
+    c.fp += len(pred) - len(pairs)
+    c.fn += len(gold) - len(pairs)
+    matched_g = {j for _, j in pairs}
+    rep.misses += [f"{label}: missed {name[:-1]}: {g['text'][:90]}" for j, g in enumerate(gold) if j not in matched_g]
+    matched_p = {i for i, _ in pairs}
+    rep.misses += [f"{label}: extra {name[:-1]}: {p['text'][:90]}" for i, p in enumerate(pred) if i not in matched_p]
+    who = "raised_by" if kind == "rec" else "addressee"
+    for i, j in pairs:
+        good = same_org(pred[i], gold[j], kind)
+        rep.a(f"{name}.{who}").add(good)
+        if not good:
+            rep.misses += [f"{label}: {who} {pred[i].get(who)!r} ≠ gold {gold[j].get(who)!r}: {gold[j]['text'][:60]}"]
+        rep.c("item_themes").add(set(pred[i].get("themes") or []), set(gold[j].get("themes") or []))
+        if kind == "rec" and gold[j].get("response"):
+            rep.a("recommendations.response").add(bool(pred[i].get("response")))
+    return pairs
+
+
+def evaluate(verbose: bool) -> dict:
+    extractor = Extractor.from_data_dir()
+    rep = Report()
+    golds = sorted(GOLD.glob("*.gold.json"))
+    texts, records = {}, {}
+    started = time.perf_counter()
+    for gold_path in golds:
+        doc = read_document(source_for(gold_path))
+        texts[gold_path.name] = doc
+        records[gold_path.name] = extractor.extract(doc.text, title=doc.title, published_hint=doc.published_hint).to_json()
+    elapsed = time.perf_counter() - started
+    all_pairs = {}
+    for gold_path in golds:
+        label = gold_path.name.removesuffix(".gold.json")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pred = records[gold_path.name]
+        gm, pm = gold["meeting"], pred["meeting"]
+        rep.a("meeting.held_on").add(gm.get("held_on") == pm.get("held_on"))
+        if gm.get("held_on") != pm.get("held_on"):
+            rep.misses.append(f"{label}: held_on {pm.get('held_on')} ≠ gold {gm.get('held_on')}")
+        for key in ("level", "kind"):
+            if key in gm:
+                rep.a(f"meeting.{key}").add(gm.get(key) == pm.get(key))
+                if gm.get(key) != pm.get(key):
+                    rep.misses.append(f"{label}: {key} {pm.get(key)} ≠ gold {gm.get(key)}")
+        if "period" in gm:
+            good = (gm.get("period") or {}).get("start") == (pm.get("period") or {}).get("start") and \
+                (gm.get("period") or {}).get("end") == (pm.get("period") or {}).get("end")
+            rep.a("meeting.period").add(good)
+        rep.c("organisations").add({o["org_id"] for o in pred["organisations"]}, {o["org_id"] for o in gold["organisations"]})
+        for role in ("chairs", "attendees"):
+            rep.c(role).add({name_key(p["name"]) for p in pred[role]}, {name_key(p["name"]) for p in gold[role]})
+            titles = {name_key(p["name"]): name_key(p.get("title")) for p in gold[role]}
+            for p in pred[role]:
+                if name_key(p["name"]) in titles:
+                    rep.a(f"{role}.title").add(name_key(p.get("title")) == titles[name_key(p["name"])])
+        rec_pairs = evaluate_items(rep, "recommendations", "rec", pred["recommendations"], gold["recommendations"], label)
+        evaluate_items(rep, "directives", "dir", pred["directives"], gold["directives"], label)
+        rep.c("meeting_themes").add(set(pred["themes"]), set(gold.get("themes") or []))
+        all_pairs[label] = (rec_pairs, pred, gold)
+    repeats = evaluate_repeats(all_pairs)
+    return summarise(rep, repeats, len(golds), elapsed, verbose)
+
+
+def evaluate_repeats(all_pairs: dict) -> dict:
+    """Run the repeat linker over the predicted recommendations; score links against gold pairs."""
+    path = GOLD / "repeats.json"
+    if not path.exists():
+        return {}
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    gold_to_pred = {}
+    cands = []
+    for label, (pairs, pred, _) in all_pairs.items():
+        held = pred["meeting"]["held_on"]
+        for i, j in pairs:
+            gold_to_pred[(label, j)] = (label, i)
+        for i, r in enumerate(pred["recommendations"]):
+            if held and r.get("raised_by_org_id"):
+                import datetime as dt
+
+                cands.append(Candidate(f"{label}#{i}", r["text"], dt.date.fromisoformat(held), r["raised_by_org_id"],
+                                       pred["meeting"].get("locality_id"), None))
+    links = find_links(cands)
+    def key(ref):
+        label, idx = ref[0].removesuffix(".gold.json").rsplit(".", 1)[0], ref[1]
+        mapped = gold_to_pred.get((label, idx))
+        return f"{mapped[0]}#{mapped[1]}" if mapped else None
+    good = {(key(p["later"]), key(p["earlier"])) for p in spec.get("repeats", [])}
+    bad = {(key(p["later"]), key(p["earlier"])) for p in spec.get("not_repeats", [])}
+    labelled = {a for pair in good | bad for a in pair if a}
+    predicted = {(k, v) for k, v in links.items() if k in labelled or v in labelled}
+    tp = len(predicted & good)
+    precision = tp / len(predicted) if predicted else 1.0
+    recall = tp / len(good) if good else 1.0
+    return {"links_predicted": len(predicted), "correct": tp, "precision": precision, "recall": recall,
+            "gold_pairs": len(good), "not_repeat_pairs_linked": len(predicted & bad)}
+
+
+def summarise(rep: Report, repeats: dict, n: int, elapsed: float, verbose: bool) -> dict:
+    out = {"reports": n, "seconds": round(elapsed, 3), "reports_per_second": round(n / elapsed, 1) if elapsed else None}
+    print(f"{n} gold reports; extraction {elapsed:.2f} s ({out['reports_per_second']} reports/s, one process)\n")
+    print(f"{'field':34} {'P':>6} {'R':>6} {'F1':>6}   (tp/fp/fn)")
+    for name, c in rep.counts.items():
+        p, r, f = c.prf()
+        out[name] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+        print(f"{name:34} {p:6.3f} {r:6.3f} {f:6.3f}   ({c.tp}/{c.fp}/{c.fn})")
+    print(f"\n{'accuracy':34} {'value':>6}   (ok/n)")
+    for name, a in rep.accs.items():
+        out[name] = {"accuracy": round(a.value(), 3)}
+        print(f"{name:34} {a.value():6.3f}   ({a.ok}/{a.n})")
+    if repeats:
+        out["repeat_links"] = repeats
+        print(f"\nrepeat links: precision {repeats['precision']:.3f}, recall {repeats['recall']:.3f} "
+              f"({repeats['correct']}/{repeats['links_predicted']} predicted, {repeats['gold_pairs']} gold pairs, "
+              f"{repeats['not_repeat_pairs_linked']} near-misses linked)")
+    if verbose:
+        print("\n" + "\n".join(rep.misses))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    result = evaluate(args.verbose)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
