@@ -8,8 +8,9 @@ from datetime import date
 
 from giaoban.orgs import OrgRegistry
 
-# Kinds that raise recommendations at a giao ban (the host's side issues directives instead).
-RAISING_KINDS = {"front", "socio_political", "mass_association"}
+# Party leadership bodies chair giao ban and issue directives; everyone else present may ask.
+LEADERSHIP = {"tinh_uy", "btv_tinh_uy", "thuong_truc_tinh_uy", "huyen_uy", "btv_huyen_uy", "thuong_truc_huyen_uy",
+              "dang_uy_xa", "btv_dang_uy", "thuong_truc_dang_uy"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,6 @@ def _merge_joined(text: str, mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def raises(reg: OrgRegistry, mention: Mention) -> bool:
-    """Whether this mention can be the one raising a recommendation."""
-    return all(reg.get(i).get("kind") in RAISING_KINDS for i in mention.org_ids if i in reg)
+def raises(reg: OrgRegistry, mention: Mention, host: str | None = None) -> bool:
+    """Whether this mention can be the one raising a recommendation: anyone but the host side."""
+    return all(i != host and i not in LEADERSHIP for i in mention.org_ids)

@@ -29,7 +29,6 @@ from giaoban.orgs import OrgRegistry
 from giaoban.text import fold, nfc
 from giaoban.themes import ThemeLexicon
 
-MEETING_THEME_SCORE = 0.8
 # "Hội Thợ Săn": an association-like name (two or more capitalised words) that no alias knows.
 _UNKNOWN_ORG = re.compile(r"\b(?:Hội|Liên hiệp|Câu lạc bộ|Hiệp hội)(?: [^\W\d_]+){2,4}")
 _GENERIC_HEADS = ("hoi nghi", "hoi dong", "hoi vien", "hoi truong", "hoi thao", "hoi thi", "hoi cho")
@@ -61,13 +60,13 @@ class Extractor:
         mentions = find_mentions(self.orgs, text, on_date=held_on)
         people = extract_people(text, [(m.start, m.end) for m in mentions], [(s.start, s.end) for s in sents])
         kind = mt.kind_of(title, " ".join(s.text for s in opening[:1]))
+        chairs = [p for p in people if p.role == "chair"]
+        host = mt.host_of(text, opening, mentions, [p.title or "" for p in chairs], self.orgs)
         recs: list[Recommendation] = []
         dirs: list[Directive] = []
         if kind != "other":
-            recs = find_recommendations(text, sents, mentions, lambda m: raises(self.orgs, m))
+            recs = find_recommendations(text, sents, mentions, lambda m: raises(self.orgs, m, host))
             dirs = find_directives(text, sents, mentions, _taken(sents, recs))
-        chairs = [p for p in people if p.role == "chair"]
-        host = mt.host_of(text, opening, mentions, [p.title or "" for p in chairs], self.orgs)
         level = self.orgs.get(host).get("level") if host and host in self.orgs else None
         locality_id = mt.locality_of(text, level, held_on, self.localities)
         period = mt.reviewed_period(text, title, held_on)
@@ -117,10 +116,8 @@ class Extractor:
         return [{"org_id": i, "name": self.orgs.name(i)} for i in ids if i in self.orgs]
 
     def _meeting_themes(self, text: str, record: MeetingRecord) -> list[str]:
-        found = dict.fromkeys(t.theme_id for t in self.themes.match(text) if t.score >= MEETING_THEME_SCORE)
-        for item in [*record.recommendations, *record.directives]:
-            found.update(dict.fromkeys(item.themes))
-        return list(found)
+        """The union of the items' themes: what the meeting asked and decided, not what it reported."""
+        return sorted({t for item in [*record.recommendations, *record.directives] for t in item.themes})
 
     def _unknown_orgs(self, text: str, mentions: list[Mention]) -> list[str]:
         out = []

@@ -1,13 +1,18 @@
-"""Recommendations (kiến nghị, đề xuất) raised by the Front and the organisations, with responses.
+"""Recommendations (kiến nghị, đề xuất) raised by the Front, the organisations and other
+participants, with the answers the meeting gave them.
 
-A recommendation is a clause where an organisation (front, socio-political or mass association)
-is the subject of a request verb — "Liên đoàn Lao động tỉnh kiến nghị …", "đại diện Hội Nông dân
-tỉnh phản ánh khó khăn và kiến nghị: …", "Tỉnh đoàn tiếp tục đề nghị tỉnh quan tâm …". The same
-verbs used as nouns ("báo cáo tổng hợp kiến nghị của các hội", "giải quyết các kiến nghị") are not
-recommendations, and requests by the host (Thường trực Tỉnh ủy "đề nghị …") are directives.
-A response is the clause or sentence that answers it: after ";" in the same sentence, or a later
-sentence such as "Đối với kiến nghị của Tỉnh đoàn, …" / "Về vấn đề này, …" / "Đại diện UBND tỉnh
-cho biết …".
+A recommendation is a clause whose subject is a participating organisation (not the host) and whose
+verb asks — "Liên đoàn Lao động tỉnh kiến nghị …", "Huyện đoàn đề xuất được hỗ trợ …" — or states a
+problem that it then asks about — "Hội Nông dân tỉnh cho biết …; Hội đề nghị …", "Chủ tịch Hội Nông
+dân tỉnh nêu thực trạng … và kiến nghị …" — or just "phản ánh" a problem. Thông báo kết luận write
+them as "Kiến nghị của Hội Nông dân tỉnh về X: <answer>". The same words used as nouns ("báo cáo
+tổng hợp kiến nghị", "giải quyết các kiến nghị") are not recommendations; the host's "đề nghị" are
+directives.
+
+Answers are found after ';' in the same sentence ("…; Thường trực Tỉnh ủy đã đồng ý …"), in a sentence
+that names the request ("Đối với kiến nghị của Tỉnh đoàn, …", "Về trụ sở Hội Cựu chiến binh tỉnh, …"),
+or in a replying sentence right after it ("Đại diện UBND tỉnh cho biết …"). A reply to "các kiến nghị"
+goes to every request still unanswered before it.
 """
 
 from __future__ import annotations
@@ -16,28 +21,40 @@ import re
 from dataclasses import dataclass, field
 
 from giaoban.extract.mentions import Mention
-from giaoban.extract.sentences import Span
+from giaoban.extract.sentences import Span, strip_item_marker
 from giaoban.text import fold_aligned
 
-_TRIGGER = re.compile(
-    r"\b(?:phan anh(?: kho khan)?(?:,| va) (?:kien nghi|de xuat|de nghi)|kien nghi,? de xuat|de xuat,? kien nghi|"
-    r"kien nghi|de xuat|de nghi|mong muon|kien nghi voi|xin)\b"
-)
+_ASK = r"(?:kien nghi,? de xuat|de xuat,? kien nghi|kien nghi|de xuat|de nghi|mong muon|xin)"
+_STATE = r"(?:phan anh(?: kho khan)?|cho biet|neu(?: lai)?|nhac lai|bay to|trinh bay)"
+_VERB = re.compile(rf"\b(?:(?P<state>{_STATE})|(?P<ask>{_ASK}))\b")
+_ASK_LATER = re.compile(rf"\b{_ASK}\b")
 _GAP_WORDS = set(
-    "tinh huyen xa phuong thanh pho dai dien cung tiep tuc da co y kien lanh dao thi tran quan thi va "
-    "trinh bay tai hoi nghi nay lan nua".split()
+    "tinh huyen xa phuong thanh pho tp tx dai dien cung tiep tuc da co y kien lanh dao thi tran quan thi va "
+    "trinh bay tai hoi nghi nay lan nua chu tich bi thu pho truong ban giam doc ong ba dong chi thuong truc "
+    "cap uy vien".split()
 )
-_NOUN_AFTER = re.compile(r"^\s*(?:cua|nay|tren|do|duoc|da duoc|,? de xuat cua)\b")
-_VAGUE = re.compile(r"^\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi)\b")
-_LEAD = re.compile(r"^\s*(?:[:,]\s*)?(?:voi (?:tinh|thuong truc tinh uy|ubnd tinh)\s*)?")
-_RESPONSE_START = re.compile(
-    r"^(?:doi voi|ve|tra loi|tiep thu|giai trinh|lien quan den|truoc) (?:cac |nhung )?(?:kien nghi|de xuat|de nghi|"
-    r"van de|y kien|noi dung)|^(?:kien nghi|de xuat) (?:cua|nay|tren)|^ve (?:van de|noi dung) nay"
+_NOUN_AFTER = re.compile(r"\s*(?:cua|nay|tren|do|duoc (?:tra loi|giai quyet|tiep thu|ghi nhan)|da duoc|,? de xuat cua)\b")
+_VAGUE = re.compile(r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat)\b")
+_ABOUT = re.compile(r"\s*(?:lai )?(?:kien nghi|de xuat|de nghi) (?:ve (?:viec )?)?")
+_NOTICE = re.compile(rf"(?:kien nghi|de xuat|de nghi)(?:,\s*(?:kien nghi|de xuat))? cua\s+")
+_ANAPHOR = re.compile(r"\b(?:hoi|doan|mat tran|cong doan|ban)\s+(?:(?:cung|tiep tuc|da|lai)\s+)*" + _ASK + r"\b")
+_ASK_VERBS = re.compile(
+    r"(?:bo tri|ho tro|quan tam|xem xet|som|tang cuong|bo sung|kien toan|giai quyet|co chinh sach|co co che|"
+    r"chi dao|tao dieu kien|dau tu|cap|phan bo|huong dan|chuyen|ban hanh|dieu chinh|xu ly|tiep tuc)\b"
 )
-_RESPONDER_VERB = re.compile(
-    r"\b(?:cho biet|tra loi|giai trinh|lam ro|tiep thu|ghi nhan|cho y kien|thong tin|khang dinh|giao|"
-    r"dang xem xet|se xem xet|da giai quyet|dong y|thong nhat|chi dao)\b"
+_RESPONDER = re.compile(
+    r"\b(?:cho biet|tra loi|giai trinh|lam ro|tiep thu|ghi nhan|thong tin|khang dinh|giao|dong y|thong nhat|"
+    r"da giai quyet|dang xem xet|se xem xet|dang phoi hop|se phoi hop|da trinh|da co chu truong)\b"
 )
+_REFERS = re.compile(
+    r"\b(?:(?:kien nghi|de xuat|de nghi|van de|noi dung|y kien) (?:nay|tren)|cac (?:kien nghi|de xuat|y kien)|"
+    r"(?:kien nghi|de xuat|de nghi) cua|ve (?:kien nghi|de xuat|van de|noi dung))\b"
+)
+_LEAD_IN = re.compile(
+    r"^(?:(?:doi voi|ve|tra loi|tiep thu|lien quan den|truoc)\s+(?:cac |nhung )?(?:kien nghi|de xuat|de nghi|van de|"
+    r"y kien|noi dung)[^,:]{0,120}[,:]\s*|ve [^,]{3,80},\s*)"
+)
+_CLOSED_ASK = re.compile(r"\b(?:da|dang|se)\b")
 
 
 @dataclass
@@ -49,123 +66,194 @@ class Recommendation:
     response: str | None = None
     response_span: tuple[int, int] | None = None
     confidence: float = 0.8
+    sentence: int = -1
     themes: list[str] = field(default_factory=list)
 
 
-def _words_between(folded: str, start: int, end: int) -> list[str]:
+def _words(folded: str, start: int, end: int) -> list[str]:
     return re.findall(r"[a-z0-9]+", folded[start:end])
 
 
-def _subject(folded: str, trigger_start: int, clause_start: int, mentions: list[Mention]) -> Mention | None:
-    """The organisation right before the request verb, allowing a few filler words between."""
-    for m in sorted((m for m in mentions if clause_start <= m.start and m.end <= trigger_start),
-                    key=lambda m: -m.end):
-        gap = _words_between(folded, m.end, trigger_start)
-        if len(gap) <= 7 and all(w in _GAP_WORDS for w in gap):
-            return m
-        break
+def _subject(text: str, folded: str, verb_start: int, clause_start: int, mentions: list[Mention]) -> Mention | None:
+    """The organisation right before the verb, allowing titles, fillers and a place name between."""
+    before = [m for m in mentions if clause_start <= m.start and m.end <= verb_start]
+    if not before:
+        return None
+    m = before[-1]
+    gap_words = _words(folded, m.end, verb_start)
+    gap_text = text[m.end:verb_start]
+    capitalised = {w.lower() for w in re.findall(r"\b[^\W\d_][\w]*", gap_text) if w[0].isupper()}
+    fillers = [w for w, raw in zip(gap_words, re.findall(r"[^\W_]+", gap_text), strict=False)
+               if w not in _GAP_WORDS and raw.lower() not in capitalised]
+    if len(gap_words) <= 8 and not fillers and "," not in gap_text.strip(" ,"):
+        return m
     return None
 
 
-def find_recommendations(
-    text: str, sentences: list[Span], mentions: list[Mention], can_raise
-) -> list[Recommendation]:
+def find_recommendations(text: str, sentences: list[Span], mentions: list[Mention], can_raise) -> list[Recommendation]:
     folded = fold_aligned(text)
     recs: list[Recommendation] = []
-    for s in sentences:
-        for trigger in _TRIGGER.finditer(folded, s.start, s.end):
-            rec = _from_trigger(text, folded, s, trigger, mentions, can_raise)
-            if rec and not any(r.start <= rec.start < r.end for r in recs):
-                recs.extend(_split(text, rec))
-    _attach_responses(text, folded, sentences, recs, mentions)
+    for index, s in enumerate(sentences):
+        found = _notice_item(text, folded, s, mentions, can_raise) or _in_sentence(text, folded, s, mentions, can_raise)
+        for rec in found:
+            rec.sentence = index
+            recs.append(rec)
+    attach_responses(text, folded, sentences, recs, mentions)
     return recs
 
 
-def _from_trigger(text, folded, s: Span, trigger, mentions, can_raise) -> Recommendation | None:
-    clause_start = max(s.start, folded.rfind(";", s.start, trigger.start()) + 1)
-    after = folded[trigger.end(): s.end]
-    if _NOUN_AFTER.match(after) or _VAGUE.match(after):
-        return None
-    subject = _subject(folded, trigger.start(), clause_start, mentions)
-    if subject is None or not can_raise(subject):
-        return None
-    lead = _LEAD.match(after)
-    start = trigger.end() + (lead.end() if lead else 0)
-    end = _clause_end(text, folded, start, s.end)
-    body = text[start:end].strip(" ,:;")
-    if len(body.split()) < 4:
-        return None
-    start = text.index(body, start)
-    return Recommendation(body, start, start + len(body), subject)
-
-
-def _clause_end(text: str, folded: str, start: int, sentence_end: int) -> int:
-    """End at the sentence end, or at a ';' that starts the answer ("; Thường trực Tỉnh ủy cho ý kiến …")."""
-    pos = start
-    while (semi := folded.find(";", pos, sentence_end)) != -1:
-        if _RESPONDER_VERB.search(folded[semi:sentence_end]) and _looks_like_response(folded[semi + 1: sentence_end]):
-            return semi
-        pos = semi + 1
-    end = sentence_end
-    while end > start and text[end - 1] in ". …":
-        end -= 1
-    return end
-
-
-def _looks_like_response(clause: str) -> bool:
-    head = clause.strip()[:60]
-    return bool(re.match(r"(?:thuong truc|ban thuong vu|dong chi|lanh dao|dai dien|ubnd|so |tinh |bi thu|chu tich)",
-                         head))
-
-
-def _split(text: str, rec: Recommendation) -> list[Recommendation]:
-    """One request per ';'-separated part when each part is a request of its own."""
-    parts = [p for p in re.split(r";", rec.text)]
-    if len(parts) < 2 or any(len(p.split()) < 4 for p in parts):
-        return [rec]
-    out, pos = [], rec.start
-    for part in parts:
-        body = part.strip(" ,.")
-        begin = text.index(body, pos)
-        out.append(Recommendation(body, begin, begin + len(body), rec.raised_by, confidence=rec.confidence))
-        pos = begin + len(body)
+def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    pos = s.start
+    while (verb := _VERB.search(folded, pos, s.end)) is not None:
+        pos = verb.end()
+        clause_start = max(s.start, folded.rfind(";", s.start, verb.start()) + 1, folded.rfind(":", s.start, verb.start()) + 1)
+        subject = _subject(text, folded, verb.start(), clause_start, mentions) or _anaphor(folded, verb, s, mentions, out)
+        if subject is None or not can_raise(subject):
+            continue
+        rec = _clause(text, folded, s, verb, subject)
+        if rec is not None:
+            out.extend(_split(text, folded, rec))
+            pos = rec.end
     return out
 
 
-def _attach_responses(text, folded, sentences: list[Span], recs: list[Recommendation], mentions) -> None:
-    """Same-sentence answers after ';', then answering sentences that follow a recommendation."""
-    for rec in recs:
-        sentence = next((s for s in sentences if s.start <= rec.start < s.end), None)
-        if sentence and rec.end < sentence.end and folded[rec.end] == ";":
-            answer = text[rec.end + 1: sentence.end].strip(" ;.")
-            rec.response, rec.response_span = answer, (text.index(answer, rec.end), text.index(answer, rec.end) + len(answer))
-    for i, s in enumerate(sentences):
-        key = folded[s.start:s.end]
-        if any(r.start >= s.start and r.start < s.end for r in recs):
-            continue
-        target = _answered(key, s, recs, mentions, sentences, i)
-        if target and target.response is None:
-            answer = s.text.strip(" .")
-            target.response, target.response_span = answer, (s.start, s.start + len(answer))
-
-
-def _answered(key: str, s: Span, recs, mentions, sentences, index) -> Recommendation | None:
-    named = [m for m in mentions if s.start <= m.start < s.end]
-    if _RESPONSE_START.match(key):
-        for m in named:  # "Đối với kiến nghị của Tỉnh đoàn" names whose request it answers
-            owner = [r for r in recs if r.raised_by and r.raised_by.org_ids == m.org_ids and r.start < s.start]
-            if owner:
-                return owner[-1]
-        return _previous(recs, sentences, index)
-    if _RESPONDER_VERB.search(key) and re.match(r"(?:dai dien|lanh dao|thuong truc|ubnd|so )", key):
-        return _previous(recs, sentences, index)
-    return None
-
-
-def _previous(recs: list[Recommendation], sentences: list[Span], index: int) -> Recommendation | None:
-    """The recommendation in the sentence just before this one, if any."""
-    if index == 0:
+def _anaphor(folded: str, verb, s: Span, mentions, earlier: list[Recommendation]) -> Mention | None:
+    """ "Hội đề nghị …" refers back to the organisation named just before in the paragraph."""
+    head = folded[max(s.start, verb.start() - 25): verb.end()]
+    if not _ANAPHOR.search(head):
         return None
-    prev = sentences[index - 1]
-    inside = [r for r in recs if prev.start <= r.start < prev.end]
-    return inside[-1] if inside else None
+    before = [m for m in mentions if m.end <= verb.start() and m.start >= s.start - 600]
+    return before[-1] if before else (earlier[-1].raised_by if earlier else None)
+
+
+def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | None:
+    after = folded[verb.end(): s.end]
+    if verb.group("ask"):
+        if _NOUN_AFTER.match(after) or _VAGUE.match(after):
+            return None
+        start = verb.end()
+    else:  # a stated problem counts when it is "phản ánh" or when an ask follows in the sentence
+        about = _ABOUT.match(after)
+        if about and verb.group("state").startswith(("neu", "nhac")):
+            colon = folded.find(":", verb.end(), s.end)
+            start = colon + 1 if colon != -1 and colon - verb.end() < 80 else verb.end() + about.end()
+        elif verb.group("state").startswith("phan anh") or _ASK_LATER.search(folded, verb.end(), s.end):
+            start = verb.end()
+        else:
+            return None
+    end = _clause_end(text, folded, start, s.end)
+    body, begin = _trim(text, folded, start, end)
+    if len(body.split()) < 4:
+        return None
+    return Recommendation(body, begin, begin + len(body), subject)
+
+
+def _trim(text: str, folded: str, start: int, end: int) -> tuple[str, int]:
+    lead = re.match(r"[\s,:]*(?:(?:can|la|rang)\s+)?(?:voi (?:tinh|huyen|thanh pho|thuong truc[a-z ]*?)\s+(?=ve))?", folded[start:end])
+    start += lead.end() if lead else 0
+    while end > start and text[end - 1] in " .…;,":
+        end -= 1
+    return text[start:end], start
+
+
+def _clause_end(text: str, folded: str, start: int, sentence_end: int) -> int:
+    """The sentence end, or a ';' that starts the answer ("; Thường trực Tỉnh ủy đã đồng ý …")."""
+    pos = start
+    while (semi := folded.find(";", pos, sentence_end)) != -1:
+        rest = folded[semi + 1: sentence_end].strip()
+        if _RESPONDER.search(rest[:120]) and _looks_like_answer(rest):
+            return semi
+        pos = semi + 1
+    return sentence_end
+
+
+def _looks_like_answer(clause: str) -> bool:
+    head = clause[:80]
+    speaker = re.match(r"(?:thuong truc|ban thuong vu|dong chi|lanh dao|dai dien|ubnd|so |bi thu|chu tich|pho chu tich)", head)
+    return bool(speaker) and bool(_CLOSED_ASK.search(head) or re.search(r"\b(?:tiep thu|ghi nhan|giao|dong y|tra loi)\b", head))
+
+
+def _split(text: str, folded: str, rec: Recommendation) -> list[Recommendation]:
+    """One item per distinct ask: at ';' or ', ' when what follows is an ask of its own."""
+    cuts = [m.start() for m in re.finditer(r"[;,]\s+", folded[rec.start:rec.end])
+            if _ASK_VERBS.match(folded, rec.start + m.end()) and len(folded[rec.start:rec.start + m.start()].split()) >= 5]
+    if not cuts:
+        return [rec]
+    out, begin = [], rec.start
+    for cut in [*(rec.start + c for c in cuts), rec.end]:
+        body, start = _trim(text, folded, begin, cut)
+        if len(body.split()) >= 4:
+            out.append(Recommendation(body, start, start + len(body), rec.raised_by, confidence=rec.confidence - 0.05))
+        begin = cut + 1
+    return out or [rec]
+
+
+def _notice_item(text, folded, s: Span, mentions, can_raise) -> list[Recommendation]:
+    """ "2.1. Kiến nghị của Hội Nông dân tỉnh về X: <answer>" in a Thông báo kết luận."""
+    _, cut = strip_item_marker(text[s.start:s.end])
+    head = _NOTICE.match(folded, s.start + cut, s.end)
+    if not head:
+        return []
+    owner = next((m for m in mentions if m.start == head.end()), None)
+    colon = folded.find(":", head.end(), s.end)
+    if owner is None or colon == -1 or not can_raise(owner):
+        return []
+    about = re.match(r"\s*(?:ve (?:viec )?)?", folded[owner.end:colon])
+    body, start = _trim(text, folded, owner.end + about.end(), colon)
+    if len(body.split()) < 3:
+        return []
+    rec = Recommendation(body, start, start + len(body), owner)
+    answer = text[colon + 1: s.end].strip(" .")
+    rec.response, rec.response_span = answer, (text.index(answer, colon), text.index(answer, colon) + len(answer))
+    return [rec]
+
+
+def attach_responses(text, folded, sentences: list[Span], recs: list[Recommendation], mentions) -> None:
+    """Answers in the same sentence, then sentences that name or follow what they answer."""
+    for rec in recs:
+        s = sentences[rec.sentence]
+        if rec.response is None and rec.end < s.end and folded[rec.end] == ";":
+            _set_answer(text, rec, rec.end + 1, s.end)
+    rec_sentences = {r.sentence for r in recs}
+    generic: list[int] = []
+    for i, s in enumerate(sentences):
+        if i in rec_sentences or not _RESPONDER.search(folded, s.start, s.end):
+            continue
+        targets = _named_targets(folded, s, recs, mentions)
+        if targets:
+            for rec in targets:
+                if rec.response is None:
+                    _set_answer(text, rec, s.start, s.end, strip_lead=True)
+        elif _REFERS.search(folded, s.start, s.end) or (i - 1 in rec_sentences and sentences[i - 1].paragraph == s.paragraph):
+            generic.append(i)
+    for i in generic:
+        s = sentences[i]
+        before = [r for r in recs if r.sentence < i and r.response is None]
+        plural = re.search(r"\bcac (?:kien nghi|de xuat|y kien)\b", folded[s.start:s.end])
+        for rec in (before if plural else before[-1:]):
+            _set_answer(text, rec, s.start, s.end, strip_lead=True)
+
+
+def _named_targets(folded: str, s: Span, recs: list[Recommendation], mentions: list[Mention]) -> list[Recommendation]:
+    """Requests whose organisation the answering sentence names ("kiến nghị của Tỉnh đoàn")."""
+    key = folded[s.start:s.end]
+    if not _REFERS.search(key) and not re.match(r"(?:doi voi|ve|tra loi)\b", key):
+        return []
+    named = {i for m in mentions if s.start <= m.start < s.end for i in m.org_ids}
+    owners = [r for r in recs if r.raised_by and set(r.raised_by.org_ids) & named and r.start < s.start]
+    latest: dict[tuple, Recommendation] = {}
+    for r in owners:
+        latest.setdefault(r.raised_by.org_ids, r)
+    return [r for r in owners if r.response is None] or list(latest.values())[:0]
+
+
+def _set_answer(text: str, rec: Recommendation, start: int, end: int, strip_lead: bool = False) -> None:
+    folded = fold_aligned(text[start:end])
+    if strip_lead and (lead := _LEAD_IN.match(folded)):
+        start += lead.end()
+    answer = text[start:end].strip(" ;.")
+    if len(answer.split()) < 3:
+        return
+    begin = text.index(answer, start)
+    rec.response, rec.response_span = answer, (begin, begin + len(answer))
