@@ -34,13 +34,15 @@ _GAP_WORDS = set(
     "cap uy vien".split()
 )
 _NOUN_AFTER = re.compile(r"\s*(?:cua|nay|tren|do|duoc (?:tra loi|giai quyet|tiep thu|ghi nhan)|da duoc|,? de xuat cua)\b")
-_VAGUE = re.compile(r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat)\b")
+_VAGUE = re.compile(r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat|kho khan|"
+                    r"vuong mac|kho khan, vuong mac)\b[\s,.a-z]{0,20}$")
 _ABOUT = re.compile(r"\s*(?:lai )?(?:kien nghi|de xuat|de nghi) (?:ve (?:viec )?)?")
 _NOTICE = re.compile(rf"(?:kien nghi|de xuat|de nghi)(?:,\s*(?:kien nghi|de xuat))? cua\s+")
 _ANAPHOR = re.compile(r"\b(?:hoi|doan|mat tran|cong doan|ban)\s+(?:(?:cung|tiep tuc|da|lai)\s+)*" + _ASK + r"\b")
+# Verbs that open a new, separately settleable ask after a comma ("kiện toàn …, bố trí …").
 _ASK_VERBS = re.compile(
-    r"(?:bo tri|ho tro|quan tam|xem xet|som|tang cuong|bo sung|kien toan|giai quyet|co chinh sach|co co che|"
-    r"chi dao|tao dieu kien|dau tu|cap|phan bo|huong dan|chuyen|ban hanh|dieu chinh|xu ly|tiep tuc)\b"
+    r"(?:bo tri|ho tro|quan tam|xem xet|som|bo sung|kien toan|co chinh sach|co co che|tao dieu kien|dau tu|"
+    r"phan bo|ban hanh|dieu chinh)\b"
 )
 _RESPONDER = re.compile(
     r"\b(?:cho biet|tra loi|giai trinh|lam ro|tiep thu|ghi nhan|thong tin|khang dinh|giao|dong y|thong nhat|"
@@ -48,7 +50,7 @@ _RESPONDER = re.compile(
 )
 _REFERS = re.compile(
     r"\b(?:(?:kien nghi|de xuat|de nghi|van de|noi dung|y kien) (?:nay|tren)|cac (?:kien nghi|de xuat|y kien)|"
-    r"(?:kien nghi|de xuat|de nghi) cua|ve (?:kien nghi|de xuat|van de|noi dung))\b"
+    r"(?:kien nghi|de xuat|de nghi|y kien) cua|ve (?:kien nghi|de xuat|van de|noi dung))\b"
 )
 _LEAD_IN = re.compile(
     r"^(?:(?:doi voi|ve|tra loi|tiep thu|lien quan den|truoc)\s+(?:cac |nhung )?(?:kien nghi|de xuat|de nghi|van de|"
@@ -108,7 +110,8 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
     while (verb := _VERB.search(folded, pos, s.end)) is not None:
         pos = verb.end()
         clause_start = max(s.start, folded.rfind(";", s.start, verb.start()) + 1, folded.rfind(":", s.start, verb.start()) + 1)
-        subject = _subject(text, folded, verb.start(), clause_start, mentions) or _anaphor(folded, verb, s, mentions, out)
+        subject = (_subject(text, folded, verb.start(), clause_start, mentions) or _speaker(folded, verb, clause_start, s, mentions)
+                   or _anaphor(folded, verb, s, mentions, out))
         if subject is None or not can_raise(subject):
             continue
         rec = _clause(text, folded, s, verb, subject)
@@ -116,6 +119,14 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
             out.extend(_split(text, folded, rec))
             pos = rec.end
     return out
+
+
+def _speaker(folded: str, verb, clause_start: int, s: Span, mentions) -> Mention | None:
+    """Minutes: "- Đồng chí X - Chủ tịch Hội Nông dân xã: Đề nghị …" — the speaker's body asks."""
+    if clause_start <= s.start or folded[clause_start - 1] != ":" or folded[clause_start:verb.start()].strip():
+        return None
+    before = [m for m in mentions if s.start <= m.start and m.end < clause_start]
+    return before[-1] if before else None
 
 
 def _anaphor(folded: str, verb, s: Span, mentions, earlier: list[Recommendation]) -> Mention | None:
@@ -138,15 +149,23 @@ def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | N
         if about and verb.group("state").startswith(("neu", "nhac")):
             colon = folded.find(":", verb.end(), s.end)
             start = colon + 1 if colon != -1 and colon - verb.end() < 80 else verb.end() + about.end()
-        elif verb.group("state").startswith("phan anh") or _ASK_LATER.search(folded, verb.end(), s.end):
+        elif verb.group("state").startswith("phan anh") or _real_ask_later(folded, verb.end(), s.end):
             start = verb.end()
         else:
+            return None
+        if _VAGUE.match(folded, verb.end(), s.end) or _VAGUE.match(after):
             return None
     end = _clause_end(text, folded, start, s.end)
     body, begin = _trim(text, folded, start, end)
     if len(body.split()) < 4:
         return None
     return Recommendation(body, begin, begin + len(body), subject)
+
+
+def _real_ask_later(folded: str, start: int, end: int) -> bool:
+    """An ask verb later in the sentence that asks ("và đề nghị …"), not a noun ("kiến nghị này")."""
+    return any(not _NOUN_AFTER.match(folded, m.end(), end) and not _VAGUE.match(folded, m.end(), end)
+               for m in _ASK_LATER.finditer(folded, start, end))
 
 
 def _trim(text: str, folded: str, start: int, end: int) -> tuple[str, int]:
@@ -176,8 +195,10 @@ def _looks_like_answer(clause: str) -> bool:
 
 def _split(text: str, folded: str, rec: Recommendation) -> list[Recommendation]:
     """One item per distinct ask: at ';' or ', ' when what follows is an ask of its own."""
+    asks_first = bool(_ASK_VERBS.match(folded, rec.start))
     cuts = [m.start() for m in re.finditer(r"[;,]\s+", folded[rec.start:rec.end])
-            if _ASK_VERBS.match(folded, rec.start + m.end()) and len(folded[rec.start:rec.start + m.start()].split()) >= 5]
+            if len(folded[rec.start:rec.start + m.start()].split()) >= 4
+            and (folded[rec.start + m.start()] == ";" or (asks_first and _ASK_VERBS.match(folded, rec.start + m.end())))]
     if not cuts:
         return [rec]
     out, begin = [], rec.start

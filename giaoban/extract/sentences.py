@@ -55,12 +55,19 @@ def sentences(text: str) -> list[Span]:
     return [s for s in out if s.text]
 
 
+# Words that start a sentence, not a place name: "… xã hội TP. Đồng chí đề nghị …" ends at "TP.".
+_STARTERS = ("Đồng chí", "Tại ", "Về ", "Theo ", "Trong ", "Các ", "Phát biểu", "Kết luận", "Sáng ", "Chiều ",
+             "Ngày ", "Năm ", "Qua ", "Để ", "Đại diện", "Thường trực", "Ban ", "Hội ", "Nhìn chung", "Tuy ", "Bên cạnh")
+
+
 def _abbreviation_before(chunk: str, dot: int) -> bool:
     word = re.search(r"([\w/.]+)$", chunk[:dot])
     if not word:
         return False
     token = word.group(1).lower()
-    return token in _ABBREV or (len(token) <= 2 and token.isdigit() and dot < 4)
+    if token in _ABBREV:
+        return not chunk[dot + 1:].lstrip().startswith(_STARTERS)
+    return len(token) <= 2 and token.isdigit() and dot < 4
 
 
 def _span(text: str, start: int, end: int, paragraph: int, is_item: bool) -> Span:
