@@ -98,9 +98,11 @@ def same_org(pred: dict, gold: dict, kind: str) -> bool:
             return p_id == g_id
         return name_key(pred.get("raised_by")) == name_key(gold.get("raised_by"))
     p_ids, g_ids = pred.get("addressee_org_ids") or [], gold.get("addressee_ids") or []
+    pa, ga = name_key(pred.get("addressee")), name_key(gold.get("addressee"))
+    if pa and pa == ga:  # the same words as written
+        return True
     if p_ids and g_ids:
         return set(p_ids) == set(g_ids)
-    pa, ga = name_key(pred.get("addressee")), name_key(gold.get("addressee"))
     return pa == ga or (bool(pa) and bool(ga) and (pa in ga or ga in pa))
 
 

@@ -22,7 +22,7 @@ from giaoban.text import fold_aligned
 # "giao" assigns a task ("giao Ban Dân vận …"), but "giao ban" is the meeting itself.
 _GIAO = r"giao(?!\s+ban\b(?!\s+(?:dan van|to chuc|tuyen giao|thuong vu|chi dao|quan ly)))"
 _SPEECH = re.compile(
-    r"\b(?:phat bieu (?:chi dao|ket luan)|ket luan (?:hoi nghi|buoi|tai)|thay mat (?:thuong truc|ban thuong vu|lanh dao)"
+    r"\b(?:phat bieu (?:chi dao|ket luan)|ket luan (?:hoi nghi|buoi|tai|nhu sau|cua dong chi)|thay mat (?:thuong truc|ban thuong vu|lanh dao)"
     r"|(?:dong chi|bi thu|chu tich|pho bi thu|truong ban)\b[^.;]{0,120}?\b(?:nhan manh|de nghi|yeu cau|chi dao|luu y))\b"
 )
 _PRAISE = re.compile(r"\b(?:bieu duong|ghi nhan|danh gia cao|noi bat la|trong do|chuc mung|hoan nghenh)\b")
@@ -36,7 +36,7 @@ _VERBS = (
     r"phoi hop|chu trong|ra soat|xay dung|khan truong|duy tri|phat huy|thuong xuyen|to chuc|van dong|chi dao|"
     r"nam (?:chac|bat)|kip thoi|quan triet|tich cuc|bam sat|huy dong|dam bao|bao dam|phan dau|hoan thanh|"
     r"kien toan|cung co|sap xep|theo doi|don doc|giam sat|tham muu|tuyen truyen|cham lo|huong dan|nghien cuu|"
-    r"phat dong|danh gia|chuan bi|nhan rong|ung dung|day nhanh|tiep thu|xem xet|giai quyet|bo tri|ho tro"
+    r"phat dong|danh gia|chuan bi|nhan rong|ung dung|day nhanh|tiep thu|xem xet|giai quyet|bo tri|ho tro|chu tri"
 )
 _IMPERATIVE = re.compile(rf"^(?:(?:dac biet|dong thoi|ben canh do|mat khac|ngoai ra|truoc mat)\s*,?\s*)?(?:{_VERBS})\b")
 _VERB_ANYWHERE = re.compile(rf"\b(?:can|phai|{_VERBS})\b")
@@ -95,10 +95,15 @@ def find_directives(text: str, sentences: list[Span], mentions: list[Mention], s
     out: list[Directive] = []
     forward = False
     inherited = _Who()
+    consumed_until = -1
     for i in range(first, len(sentences)):
         s = sentences[i]
-        if i in skip or _PAST.search(folded, s.start, s.end):
+        if i in skip or s.start < consumed_until or _PAST.search(folded, s.start, s.end) or _shouting(s.text):
             continue
+        if s.is_item:  # a list item runs to the end of its paragraph, however many sentences it holds
+            last = max(j for j in range(i, len(sentences)) if sentences[j].paragraph == s.paragraph)
+            s = Span(text[s.start:sentences[last].end], s.start, sentences[last].end, s.paragraph, True)
+            consumed_until = s.end
         turn = forward_from(folded[s.start:s.end])
         if not forward and turn is None:
             continue
@@ -109,6 +114,12 @@ def find_directives(text: str, sentences: list[Span], mentions: list[Mention], s
             inherited = who
         out.extend(found)
     return out
+
+
+def _shouting(line: str) -> bool:
+    """Letterheads and section titles in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM") are not tasks."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _directives_in(text, folded, s: Span, start: int, mentions, inherited: _Who) -> tuple[list[Directive], _Who]:
@@ -124,8 +135,10 @@ def _directives_in(text, folded, s: Span, start: int, mentions, inherited: _Who)
     else:
         who, body_start = _Who(_subject(folded, start, s.end, mentions)), start
     if folded[start:s.end].rstrip().endswith(":"):
-        return [], who or inherited  # a lead-in: its addressee carries to the items below
-    if not (_DEONTIC.search(key) or _IMPERATIVE.match(key.lstrip()) or lead):
+        return [], who or _praised(folded, s, mentions) or inherited  # a lead-in: its addressee carries to the items
+    head = _subject(folded, start, s.end, mentions)
+    acts = head is not None and _IMPERATIVE.match(folded[head.end:s.end].lstrip(" ,")) is not None
+    if not (_DEONTIC.search(key) or _IMPERATIVE.match(key.lstrip()) or lead or acts):
         return [], _Who()
     out = []
     for piece in clauses(Span(text[body_start:s.end], body_start, s.end, s.paragraph)):
@@ -136,19 +149,43 @@ def _directives_in(text, folded, s: Span, start: int, mentions, inherited: _Who)
     return out, who
 
 
+_WHEN = re.compile(
+    r"\s*(?:trong\s+)?(?:thoi gian toi|nam (?:19|20)\d{2}|6 thang (?:dau|cuoi) nam(?: (?:19|20)\d{2})?|"
+    r"quy [ivx1-4]+(?:\s*(?:[/-]|nam)\s*(?:19|20)\d{2})?|nhung thang cuoi nam|nam toi|giai doan toi)\s*,?\s*"
+)
+
+
 def _after_lead(text, folded, pos: int, end: int, mentions) -> tuple[_Who, int]:
-    """Who follows "đề nghị / yêu cầu / giao", and where their task starts."""
-    named = [m for m in mentions if pos <= m.start < min(end, pos + 30)]
-    if named and len(re.findall(r"[a-z0-9]+", folded[pos:named[0].start])) <= 2:
-        m = named[0]
-        return _Who(m), m.end
-    verb = _VERB_ANYWHERE.search(folded, pos, end)
-    if verb and verb.start() > pos:
-        phrase = text[pos:verb.start()].strip(" ,:")
+    """Who follows "đề nghị / yêu cầu / giao" (after any "thời gian tới," / "năm 2022,"), and where their task starts.
+
+    The addressee is the whole phrase up to the first verb when it names organisations or starts
+    with "các …" ("các cấp ủy, chính quyền, Mặt trận và các đoàn thể"), so groups keep their words.
+    """
+    when = _WHEN.match(folded, pos, end)
+    pos = when.end() if when else pos
+    verb = next((v for v in _VERB_ANYWHERE.finditer(folded, pos, end)
+                 if not any(m.start <= v.start() < m.end for m in mentions)), None)
+    stop = verb.start() if verb and verb.start() > pos else None
+    inside = [m for m in mentions if pos <= m.start and (stop is None or m.end <= stop)]
+    if stop is not None:
+        phrase = text[pos:stop].strip(" ,:")
         words = phrase.split()
-        if 1 <= len(words) <= 8 and re.match(r"(?:các|những|mỗi|từng|cấp|ngành|đơn vị)\b", phrase.lower()):
-            return _Who(text=phrase), verb.start()
+        starts_group = re.match(r"(?:các|những|mỗi|từng|cấp|ngành|đơn vị)\b", phrase.lower())
+        if 1 <= len(words) <= 14 and (starts_group or (inside and inside[0].start - pos < 8)):
+            ids = tuple(dict.fromkeys(i for m in inside for i in m.org_ids))
+            mention = Mention(ids, inside[0].start, inside[-1].end, phrase) if ids else None
+            return _Who(mention, phrase), stop
+    if inside and len(re.findall(r"[a-z0-9]+", folded[pos:inside[0].start])) <= 2:
+        return _Who(inside[0]), inside[0].end
     return _Who(), pos
+
+
+def _praised(folded: str, s: Span, mentions) -> _Who:
+    """ "ghi nhận kết quả Ủy ban MTTQ và các tổ chức … đạt được; đồng thời đề nghị …:" — the praised are addressed."""
+    for m in mentions:
+        if s.start <= m.start < s.end and (m.collective or len(m.org_ids) == 1):
+            return _Who(m)
+    return _Who()
 
 
 def _subject(folded: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
@@ -156,7 +193,7 @@ def _subject(folded: str, start: int, end: int, mentions: list[Mention]) -> Ment
     for m in (m for m in mentions if start <= m.start < end):
         after = folded[m.end:min(end, m.end + 40)]
         words_before = len(re.findall(r"[a-z0-9]+", folded[start:m.start]))
-        if words_before <= 3 or re.match(r"\s*(?:tinh|huyen|xa|phuong)?\s*(?:voi vai tro[^,]*,\s*)?(?:can|phai|tiep tuc|"
+        if words_before <= 1 or re.match(r"\s*(?:tinh|huyen|xa|phuong)?\s*(?:voi vai tro[^,]*,\s*)?(?:can|phai|tiep tuc|"
                                           r"tap trung|chu dong|theo doi)\b", after):
             return m
         if words_before > 12:

@@ -36,7 +36,7 @@ def find_mentions(reg: OrgRegistry, text: str, on_date: date | None = None) -> l
     return _merge_joined(text, sorted(collectives + singles, key=lambda m: m.start))
 
 
-_JOIN = re.compile(r"^\s*(?:,|và|cùng|cùng với|với)\s*$")
+_JOIN = re.compile(r"^\s*(?:(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|TP)\s+)?(?:,|và)\s*$")
 
 
 def _merge_joined(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -44,7 +44,7 @@ def _merge_joined(text: str, mentions: list[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for m in mentions:
         last = merged[-1] if merged else None
-        if last and _JOIN.match(text[last.end:m.start]) and text[last.end:m.start].strip() in ("và", ","):
+        if last and _JOIN.match(text[last.end:m.start]):
             ids = tuple(dict.fromkeys(last.org_ids + m.org_ids))
             merged[-1] = Mention(ids, last.start, m.end, text[last.start:m.end])
         else:

@@ -250,6 +250,8 @@ def attach_responses(text, folded, sentences: list[Span], recs: list[Recommendat
             generic.append(i)
     for i in generic:
         s = sentences[i]
+        if s.is_item or re.match(r"(?:dong thoi\s*,?\s*)?(?:giao|de nghi|yeu cau)\b", folded[s.start:s.end]):
+            continue  # a task the chair sets about the requests is a directive, not their answer
         before = [r for r in recs if r.sentence < i and r.response is None]
         plural = re.search(r"\bcac (?:kien nghi|de xuat|y kien)\b", folded[s.start:s.end])
         for rec in (before if plural else before[-1:]):
