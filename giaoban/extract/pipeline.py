@@ -84,7 +84,7 @@ class Extractor:
             ),
             chairs=[PersonOut(p.name, p.title, span=(p.start, p.end)) for p in chairs],
             attendees=[PersonOut(p.name, p.title, span=(p.start, p.end)) for p in people if p.role != "chair"],
-            organisations=self._organisations(mentions, host),
+            organisations=self._organisations(text, mentions, host, people, recs, dirs, _intro(title, text, opening)),
             recommendations=[self._rec(r, held_on) for r in recs],
             directives=[self._dir(d, held_on) for d in dirs],
             warnings=warnings,
@@ -109,10 +109,31 @@ class Extractor:
         return DirOut(addressee=name, addressee_org_ids=ids, text=d.text, themes=self.themes.theme_ids(d.text),
                       span=(d.start, d.end), due_on=deadline(d.text, held_on), confidence=round(confidence, 2))
 
-    def _organisations(self, mentions: list[Mention], host: str | None) -> list[dict[str, str]]:
+    def _organisations(self, text: str, mentions: list[Mention], host: str | None, people, recs, dirs,
+                       intro: list[tuple[int, int]]) -> list[dict[str, str]]:
+        """Who took part: the host; bodies named where the meeting and its people are introduced
+        (title, dateline, who chaired and attended — not ranks such as "Ủy viên Ban Thường vụ Tỉnh
+        ủy" or a chair's second office "Chủ tịch HĐND tỉnh"); those who raised, answered or were
+        given tasks. Bodies named only in the narrative of results or inside an answer's
+        assignment ("giao Sở Nội vụ …") did not take part."""
+        titles = _title_spans(text, people)
         ids = dict.fromkeys([host] if host else [])
         for m in mentions:
-            ids.update(dict.fromkeys(m.org_ids))
+            in_title = any(a <= m.start < b for a, b in titles)
+            if in_title and all(i in _RANKS for i in m.org_ids):
+                continue
+            if in_title or any(a <= m.start < b for a, b in intro):
+                ids.update(dict.fromkeys(m.org_ids))
+        for r in recs:
+            if r.raised_by:
+                ids.update(dict.fromkeys(r.raised_by.org_ids))
+            if r.response_span:
+                first = next((m for m in mentions if 0 <= m.start - r.response_span[0] < 60), None)
+                if first is not None:
+                    ids.update(dict.fromkeys(first.org_ids))
+        for d in dirs:
+            if d.addressee is not None:
+                ids.update(dict.fromkeys(d.addressee.org_ids))
         return [{"org_id": i, "name": self.orgs.name(i)} for i in ids if i in self.orgs]
 
     def _meeting_themes(self, text: str, record: MeetingRecord) -> list[str]:
@@ -129,6 +150,30 @@ class Extractor:
             if not any(x.start <= m.start() < x.end for x in mentions) and self.orgs.resolve(name) is None:
                 out.append(f"unknown organisation name {name!r} at {m.start()}; add it to data/org_aliases.csv")
         return list(dict.fromkeys(out))[:10]
+
+
+# Bodies that appear in titles as rank or office held, not as the body the person represents here.
+_RANKS = {"btv_tinh_uy", "btv_huyen_uy", "btv_dang_uy", "tinh_uy", "huyen_uy", "dang_uy_xa", "hdnd_tinh", "hdnd_huyen",
+          "hdnd_xa", "ubnd_tinh", "ubnd_huyen", "ubnd_xa", "thuong_truc_tinh_uy", "thuong_truc_huyen_uy",
+          "thuong_truc_dang_uy", "ubkt", "doan_dbqh"}
+
+
+def _intro(title: str | None, text: str, opening) -> list[tuple[int, int]]:
+    """Where a report says what meeting it was and who came: its headline and opening sentences."""
+    spans = [(s.start, s.end) for s in opening[:3]]
+    if title and (at := text.find(title)) != -1:
+        spans.append((at, at + len(title)))
+    return spans
+
+
+def _title_spans(text: str, people) -> list[tuple[int, int]]:
+    spans = []
+    for p in people:
+        if p.title:
+            at = text.find(p.title, max(0, p.start - 250))
+            if at != -1 and at < p.end + 250:
+                spans.append((at, at + len(p.title)))
+    return spans
 
 
 def _taken(sents, recs: list[Recommendation]) -> set[int]:
