@@ -182,11 +182,11 @@ def evaluate(verbose: bool) -> dict:
         evaluate_items(rep, "directives", "dir", pred["directives"], gold["directives"], label)
         rep.c("meeting_themes").add(set(pred["themes"]), set(gold.get("themes") or []))
         all_pairs[label] = (rec_pairs, pred, gold)
-    repeats = evaluate_repeats(all_pairs)
+    repeats = evaluate_repeats(all_pairs, extractor)
     return summarise(rep, repeats, len(golds), elapsed, verbose)
 
 
-def evaluate_repeats(all_pairs: dict) -> dict:
+def evaluate_repeats(all_pairs: dict, extractor) -> dict:
     """Run the repeat linker over the predicted recommendations; score links against gold pairs."""
     path = GOLD / "repeats.json"
     if not path.exists():
@@ -204,7 +204,7 @@ def evaluate_repeats(all_pairs: dict) -> dict:
 
                 cands.append(Candidate(f"{label}#{i}", r["text"], dt.date.fromisoformat(held), r["raised_by_org_id"],
                                        pred["meeting"].get("locality_id"), None))
-    links = find_links(cands)
+    links = find_links(cands, extractor.themes)
     def key(ref):
         label, idx = ref[0].removesuffix(".gold.json").rsplit(".", 1)[0], ref[1]
         mapped = gold_to_pred.get((label, idx))

@@ -87,7 +87,7 @@ def build_database(
 
     target = Path(target)
     with db.new_database(target) as con:
-        load_reference(con, settings().data_dir)
+        load_reference(con, settings().data_dir, full_localities=True)
         with tempfile.TemporaryDirectory(prefix="giaoban-gen-") as tmp:
             out_dir = Path(generated) if generated else Path(tmp)
             if generated is None:

@@ -1,17 +1,21 @@
 """Link a recommendation raised again at a later meeting to its first occurrence (``repeat_of``).
 
-"Same problem, different words": texts are compared as sets of accent-folded syllable bigrams
-(plus single syllables, weighted less), with the share of the *shorter* text's n-grams found in the
-other (an overlap coefficient), so a short restatement of a long request still matches. Only
-recommendations of the same organisation family in the same province (as recorded) are compared,
-and only across meetings (a later meeting, never the same one). ``repeat_of`` always names the
-first occurrence, so "raised N times" is one GROUP BY. bench/extraction_eval.py measures precision
-of these links on the gold pairs.
+"Same problem, different words" ("doanh nghiệp nợ đọng BHXH" in April, "37 doanh nghiệp nợ bảo
+hiểm xã hội trên 6 tháng" in December). Texts become accent-folded syllables and syllable pairs
+(abbreviations expanded, request verbs and filler dropped), weighted by TF-IDF over all the
+candidates so that rare shared words ("trụ sở", "phụ cấp", "Địa chỉ tin cậy") count and common
+ones ("hỗ trợ kinh phí") barely do. Two requests are one when they come from the same organisation
+family in the same province, at different meetings, and either their cosine is high, or it is
+moderate and their themes (data/themes.yaml) mostly agree. ``repeat_of`` always names the first
+occurrence, so "raised N times" is one GROUP BY. bench/extraction_eval.py measures precision and
+recall of these links on the gold pairs in tests/gold/repeats.json.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,32 +24,74 @@ import duckdb
 from giaoban.db import fetch
 from giaoban.text import match_key
 
-THRESHOLD = 0.5
-# Words that carry no topic: request verbs, politeness, filler.
+STRONG = 0.30  # cosine that links on its own
+MODERATE = 0.15  # cosine that links when the themes agree
+THEME_AGREEMENT = 0.5  # Jaccard of the two texts' theme sets
+_ABBREVIATIONS = {
+    "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te", "nhcsxh": "ngan hang chinh sach xa hoi",
+    "gpmb": "giai phong mat bang", "ntm": "nong thon moi", "cds": "chuyen doi so", "mttq": "mat tran to quoc",
+    "ldld": "lien doan lao dong", "ccb": "cuu chien binh", "hlhpn": "hoi lien hiep phu nu", "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan", "dttS": "dan toc thieu so", "nld": "nguoi lao dong", "httx": "hop tac xa",
+}
 _STOP = set(
-    "kien nghi de xuat de nghi can quan tam xem xet tinh cho cac va cua de trong voi cua nhung mot so duoc co "
-    "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua".split()
+    "kien nghi de xuat de nghi can quan tam xem xet tinh huyen xa cho cac va cua de trong voi nhung mot so duoc co "
+    "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua den nay van con chua da dang se phai "
+    "nhieu ho tro bo tri".split()
 )
 
 
-def syllables(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", match_key(text)) if w not in _STOP]
+def words(text: str) -> list[str]:
+    key = match_key(text)
+    for short, long in _ABBREVIATIONS.items():
+        key = re.sub(rf"\b{short.lower()}\b", long, key)
+    return [w for w in re.findall(r"[a-z0-9]+", key) if w not in _STOP]
 
 
-def ngrams(text: str) -> set[str]:
-    words = syllables(text)
-    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+def grams(text: str) -> Counter[str]:
+    w = words(text)
+    return Counter(w) + Counter(f"{a} {b}" for a, b in zip(w, w[1:], strict=False))
+
+
+class Scorer:
+    """TF-IDF cosine over a set of texts, plus theme agreement when a lexicon is given."""
+
+    def __init__(self, texts: list[str], themes=None):
+        self.docs = len(texts)
+        self.df = Counter(g for t in texts for g in set(grams(t)))
+        self.themes = themes
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+
+    def _vector(self, text: str) -> tuple[dict[str, float], float]:
+        if text not in self._vectors:
+            vec = {g: n * math.log((self.docs + 1) / (self.df.get(g, 0) + 1)) for g, n in grams(text).items()}
+            self._vectors[text] = (vec, math.sqrt(sum(v * v for v in vec.values())))
+        return self._vectors[text]
+
+    def cosine(self, a: str, b: str) -> float:
+        (va, na), (vb, nb) = self._vector(a), self._vector(b)
+        return sum(w * vb.get(g, 0.0) for g, w in va.items()) / (na * nb) if na and nb else 0.0
+
+    def theme_agreement(self, a: str, b: str) -> float:
+        if self.themes is None:
+            return 0.0
+        ta, tb = set(self.themes.theme_ids(a)), set(self.themes.theme_ids(b))
+        return len(ta & tb) / len(ta | tb) if ta | tb else 0.0
+
+    def same_request(self, a: str, b: str) -> bool:
+        cos = self.cosine(a, b)
+        return cos >= STRONG or (cos >= MODERATE and self.theme_agreement(a, b) >= THEME_AGREEMENT)
 
 
 def similarity(a: str, b: str) -> float:
-    """Overlap of syllables and syllable pairs; bigrams count double."""
-    ga, gb = ngrams(a), ngrams(b)
+    """Overlap of two texts' syllables and pairs (pairs count double), relative to the shorter one.
+
+    Used to match an extracted item to a hand-written one (same sentence, maybe trimmed differently).
+    """
+    ga, gb = grams(a), grams(b)
     if not ga or not gb:
         return 0.0
-    common = ga & gb
-    weight = sum(2 if " " in g else 1 for g in common)
-    small = min(ga, gb, key=len)
-    return weight / sum(2 if " " in g else 1 for g in small)
+    weight = sum(2 if " " in g else 1 for g in set(ga) & set(gb))
+    return weight / sum(2 if " " in g else 1 for g in min(set(ga), set(gb), key=len))
 
 
 @dataclass
@@ -58,15 +104,17 @@ class Candidate:
     repeat_of: str | None
 
 
-def find_links(recs: list[Candidate], threshold: float = THRESHOLD) -> dict[str, str]:
+def find_links(recs: list[Candidate], themes=None) -> dict[str, str]:
     """rec_id → first occurrence's rec_id, for recs that repeat an earlier one."""
+    scorer = Scorer([r.text for r in recs], themes)
     links: dict[str, str] = {}
-    by_group: dict[tuple[str, str | None], list[Candidate]] = {}
+    groups: dict[tuple[str, str | None], list[Candidate]] = {}
     for rec in sorted(recs, key=lambda r: (r.raised_on, r.rec_id)):
-        group = by_group.setdefault((rec.family, rec.province), [])
+        group = groups.setdefault((rec.family, rec.province), [])
         earlier = [c for c in group if c.raised_on < rec.raised_on]
-        best = max(earlier, key=lambda c: similarity(c.text, rec.text), default=None)
-        if best is not None and similarity(best.text, rec.text) >= threshold:
+        best = max(earlier, key=lambda c: scorer.cosine(c.text, rec.text), default=None)
+        if best is not None and scorer.same_request(best.text, rec.text) and (
+                rec.province is not None or scorer.cosine(best.text, rec.text) >= 1.5 * STRONG):
             links[rec.rec_id] = links.get(best.rec_id, best.repeat_of or best.rec_id)
         group.append(rec)
     return links
@@ -83,11 +131,11 @@ WHERE r.raised_by_org_id IS NOT NULL AND m.origin <> 'sample'
 """
 
 
-def link_repeats(con: duckdb.DuckDBPyConnection, threshold: float = THRESHOLD) -> int:
+def link_repeats(con: duckdb.DuckDBPyConnection, themes=None) -> int:
     """Set repeat_of for non-sample recommendations that repeat an earlier one; returns links added."""
     rows = [Candidate(**r) for r in fetch(con, _CANDIDATES).to_dicts()]
     unlinked = {r.rec_id for r in rows if r.repeat_of is None}
-    links = {k: v for k, v in find_links(rows, threshold).items() if k in unlinked}
+    links = {k: v for k, v in find_links(rows, themes).items() if k in unlinked}
     if links:
         con.executemany("UPDATE recommendations SET repeat_of = ? WHERE rec_id = ? AND repeat_of IS NULL",
                         [(root, rec) for rec, root in links.items()])

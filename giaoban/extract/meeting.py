@@ -108,9 +108,20 @@ def host_of(text: str, opening: list[Span], mentions: list[Mention], chairs_titl
     return None
 
 
-_PLACE = re.compile(
-    r"\b(?P<type>tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s?){1,4})"
-)
+_NAME = r"(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\W\d_]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][^\W_]*){0,3})"
+_PLACE = re.compile(rf"\b(?P<type>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+{_NAME}")
+_COMMITTEE = re.compile(rf"\b(?P<body>Tỉnh [uủ]y|Thành [uủ]y|Huyện [uủ]y|Quận [uủ]y|Thị [uủ]y|Tỉnh đoàn|Thành đoàn|Huyện đoàn)\s+{_NAME}")
+_BODY_TYPE = {"tinh": "tỉnh", "thanh": "thành phố", "huyen": "huyện", "quan": "quận", "thi": "thị xã"}
+
+
+def _place_names(text: str) -> list[str]:
+    """Place names with their type, in order: "tỉnh Tuyên Quang", "Tỉnh ủy Tuyên Quang" → "tỉnh Tuyên Quang"."""
+    found = [(m.start(), f"{m['type'].lower()} {m['name'].strip()}") for m in _PLACE.finditer(text)]
+    for m in _COMMITTEE.finditer(text):
+        kind = _BODY_TYPE.get(fold_aligned(m["body"]).split()[0])
+        if kind:
+            found.append((m.start(), f"{kind} {m['name'].strip()}"))
+    return [name for _, name in sorted(found)]
 
 
 def locality_of(text: str, level: str | None, held_on: dt.date | None, localities) -> str | None:
@@ -118,8 +129,7 @@ def locality_of(text: str, level: str | None, held_on: dt.date | None, localitie
     wanted = {"province": ("province",), "district": ("district", "province"), "commune": ("commune", "province")}
     levels = wanted.get(level or "", ("province", "district", "commune"))
     found: dict[str, str] = {}
-    for m in _PLACE.finditer(text[:3000]):
-        name = f"{m['type']} {m['name'].strip()}"
+    for name in _place_names(text[:3000]):
         for lvl in levels:
             unit = localities.resolve(name, level=lvl, on_date=held_on)
             if unit:

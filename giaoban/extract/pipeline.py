@@ -41,7 +41,7 @@ class Extractor:
     @classmethod
     def from_data_dir(cls, data_dir: Path | None = None) -> Extractor:
         data_dir = data_dir or settings().data_dir
-        return cls(OrgRegistry.from_data_dir(data_dir), LocalityRegistry.from_data_dir(data_dir),
+        return cls(OrgRegistry.from_data_dir(data_dir), LocalityRegistry.from_data_dir(data_dir, full=True),
                    ThemeLexicon.from_data_dir(data_dir))
 
     def extract_file(self, path: Path) -> tuple[SourceDocument, MeetingRecord]:
