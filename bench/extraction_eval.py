@@ -14,62 +14,17 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from giaoban.extract.compare import Report, name_key, pair_items, same_org  # noqa: E402
 from giaoban.extract.document import read_document  # noqa: E402
 from giaoban.extract.pipeline import Extractor  # noqa: E402
-from giaoban.repeats import Candidate, find_links, similarity  # noqa: E402
-from giaoban.text import match_key  # noqa: E402
+from giaoban.repeats import Candidate, find_links  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
-MATCH = 0.5
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, pred: set, gold: set) -> None:
-        self.tp += len(pred & gold)
-        self.fp += len(pred - gold)
-        self.fn += len(gold - pred)
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-@dataclass
-class Acc:
-    ok: int = 0
-    n: int = 0
-
-    def add(self, good: bool) -> None:
-        self.ok += int(good)
-        self.n += 1
-
-    def value(self) -> float:
-        return self.ok / self.n if self.n else 1.0
-
-
-@dataclass
-class Report:
-    counts: dict[str, Counts] = field(default_factory=dict)
-    accs: dict[str, Acc] = field(default_factory=dict)
-    misses: list[str] = field(default_factory=list)
-
-    def c(self, name: str) -> Counts:
-        return self.counts.setdefault(name, Counts())
-
-    def a(self, name: str) -> Acc:
-        return self.accs.setdefault(name, Acc())
 
 
 def source_for(gold_path: Path) -> Path:
@@ -78,46 +33,6 @@ def source_for(gold_path: Path) -> Path:
     if not found:
         raise FileNotFoundError(f"no input file for {gold_path.name}")
     return found[0]
-
-
-def name_key(value: str | None) -> str:
-    return match_key(value or "")
-
-
-def org_key(item: dict, id_field: str, name_field: str) -> str:
-    ids = item.get(id_field)
-    if isinstance(ids, list):
-        ids = ids[0] if len(ids) == 1 else None
-    return ids or name_key(item.get(name_field))
-
-
-def same_org(pred: dict, gold: dict, kind: str) -> bool:
-    if kind == "rec":
-        p_id, g_id = pred.get("raised_by_org_id"), gold.get("raised_by_id")
-        if p_id and g_id:
-            return p_id == g_id
-        return name_key(pred.get("raised_by")) == name_key(gold.get("raised_by"))
-    p_ids, g_ids = pred.get("addressee_org_ids") or [], gold.get("addressee_ids") or []
-    pa, ga = name_key(pred.get("addressee")), name_key(gold.get("addressee"))
-    if pa and pa == ga:  # the same words as written
-        return True
-    if p_ids and g_ids:
-        return set(p_ids) == set(g_ids)
-    return pa == ga or (bool(pa) and bool(ga) and (pa in ga or ga in pa))
-
-
-def pair_items(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
-    scored = sorted(((similarity(p["text"], g["text"]), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)),
-                    reverse=True)
-    used_p, used_g, pairs = set(), set(), []
-    for score, i, j in scored:
-        if score < MATCH:
-            break
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
 
 
 def evaluate_items(rep: Report, name: str, kind: str, pred: list[dict], gold: list[dict], label: str) -> list[tuple]:
@@ -151,7 +66,9 @@ def evaluate(verbose: bool) -> dict:
     for gold_path in golds:
         doc = read_document(source_for(gold_path))
         texts[gold_path.name] = doc
-        records[gold_path.name] = extractor.extract(doc.text, title=doc.title, published_hint=doc.published_hint).to_json()
+        records[gold_path.name] = extractor.extract(
+            doc.text, title=doc.title, published_hint=doc.published_hint
+        ).to_json()
     elapsed = time.perf_counter() - started
     all_pairs = {}
     for gold_path in golds:
@@ -168,17 +85,22 @@ def evaluate(verbose: bool) -> dict:
                 if gm.get(key) != pm.get(key):
                     rep.misses.append(f"{label}: {key} {pm.get(key)} ≠ gold {gm.get(key)}")
         if "period" in gm:
-            good = (gm.get("period") or {}).get("start") == (pm.get("period") or {}).get("start") and \
-                (gm.get("period") or {}).get("end") == (pm.get("period") or {}).get("end")
+            good = (gm.get("period") or {}).get("start") == (pm.get("period") or {}).get("start") and (
+                gm.get("period") or {}
+            ).get("end") == (pm.get("period") or {}).get("end")
             rep.a("meeting.period").add(good)
-        rep.c("organisations").add({o["org_id"] for o in pred["organisations"]}, {o["org_id"] for o in gold["organisations"]})
+        rep.c("organisations").add(
+            {o["org_id"] for o in pred["organisations"]}, {o["org_id"] for o in gold["organisations"]}
+        )
         for role in ("chairs", "attendees"):
             rep.c(role).add({name_key(p["name"]) for p in pred[role]}, {name_key(p["name"]) for p in gold[role]})
             titles = {name_key(p["name"]): name_key(p.get("title")) for p in gold[role]}
             for p in pred[role]:
                 if name_key(p["name"]) in titles:
                     rep.a(f"{role}.title").add(name_key(p.get("title")) == titles[name_key(p["name"])])
-        rec_pairs = evaluate_items(rep, "recommendations", "rec", pred["recommendations"], gold["recommendations"], label)
+        rec_pairs = evaluate_items(
+            rep, "recommendations", "rec", pred["recommendations"], gold["recommendations"], label
+        )
         evaluate_items(rep, "directives", "dir", pred["directives"], gold["directives"], label)
         rep.c("meeting_themes").add(set(pred["themes"]), set(gold.get("themes") or []))
         all_pairs[label] = (rec_pairs, pred, gold)
@@ -202,13 +124,23 @@ def evaluate_repeats(all_pairs: dict, extractor) -> dict:
             if held and r.get("raised_by_org_id"):
                 import datetime as dt
 
-                cands.append(Candidate(f"{label}#{i}", r["text"], dt.date.fromisoformat(held), r["raised_by_org_id"],
-                                       pred["meeting"].get("locality_id"), None))
+                cands.append(
+                    Candidate(
+                        f"{label}#{i}",
+                        r["text"],
+                        dt.date.fromisoformat(held),
+                        r["raised_by_org_id"],
+                        pred["meeting"].get("locality_id"),
+                        None,
+                    )
+                )
     links = find_links(cands, extractor.themes)
+
     def key(ref):
         label, idx = ref[0].removesuffix(".gold.json").rsplit(".", 1)[0], ref[1]
         mapped = gold_to_pred.get((label, idx))
         return f"{mapped[0]}#{mapped[1]}" if mapped else None
+
     pairs = [(key(p["later"]), key(p["earlier"])) for p in spec.get("repeats", [])]
     bad = {(key(p["later"]), key(p["earlier"])) for p in spec.get("not_repeats", [])}
     chain: dict[str, str] = {}  # gold pairs link neighbours in a chain; the linker links to the first
@@ -227,8 +159,14 @@ def evaluate_repeats(all_pairs: dict, extractor) -> dict:
     found = {later for later, _ in pairs if later and any(k == later for k, _ in correct)}
     precision = len(correct) / len(predicted) if predicted else 1.0
     recall = len(found) / len(pairs) if pairs else 1.0
-    return {"links_predicted": len(predicted), "correct": len(correct), "precision": precision, "recall": recall,
-            "gold_pairs": len(pairs), "not_repeat_pairs_linked": len(predicted & bad)}
+    return {
+        "links_predicted": len(predicted),
+        "correct": len(correct),
+        "precision": precision,
+        "recall": recall,
+        "gold_pairs": len(pairs),
+        "not_repeat_pairs_linked": len(predicted & bad),
+    }
 
 
 def summarise(rep: Report, repeats: dict, n: int, elapsed: float, verbose: bool) -> dict:
@@ -245,9 +183,11 @@ def summarise(rep: Report, repeats: dict, n: int, elapsed: float, verbose: bool)
         print(f"{name:34} {a.value():6.3f}   ({a.ok}/{a.n})")
     if repeats:
         out["repeat_links"] = repeats
-        print(f"\nrepeat links: precision {repeats['precision']:.3f}, recall {repeats['recall']:.3f} "
-              f"({repeats['correct']}/{repeats['links_predicted']} predicted, {repeats['gold_pairs']} gold pairs, "
-              f"{repeats['not_repeat_pairs_linked']} near-misses linked)")
+        print(
+            f"\nrepeat links: precision {repeats['precision']:.3f}, recall {repeats['recall']:.3f} "
+            f"({repeats['correct']}/{repeats['links_predicted']} predicted, {repeats['gold_pairs']} gold pairs, "
+            f"{repeats['not_repeat_pairs_linked']} near-misses linked)"
+        )
     if verbose:
         print("\n" + "\n".join(rep.misses))
     return out

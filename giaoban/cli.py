@@ -87,7 +87,9 @@ def generate(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="reports (.txt .html .docx .pdf) and tables (.csv .xlsx .parquet .json)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="reports (.txt .html .docx .pdf) and tables (.csv .xlsx .parquet .json)")
+    ],
     db: DbOption = None,
 ) -> None:
     """Load files into the database; prints loaded / skipped / rejected (why) per file.

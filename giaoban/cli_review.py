@@ -14,8 +14,9 @@ import typer
 
 from giaoban.config import settings
 
-review_app = typer.Typer(help="Review extractions and correct them (corrections survive re-extraction).",
-                         no_args_is_help=True)
+review_app = typer.Typer(
+    help="Review extractions and correct them (corrections survive re-extraction).", no_args_is_help=True
+)
 DbOption = Annotated[Path | None, typer.Option("--db", help="database file (default: GIAOBAN_DB)")]
 TYPES = ("meeting", "recommendation", "directive")
 
@@ -44,8 +45,11 @@ def _type(value: str) -> str:
 
 
 @review_app.command("list")
-def list_items(below: Annotated[float, typer.Option(help="confidence threshold")] = 0.7, db: DbOption = None,
-               fmt: Annotated[str, typer.Option("--format", "-f")] = "table") -> None:
+def list_items(
+    below: Annotated[float, typer.Option(help="confidence threshold")] = 0.7,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f")] = "table",
+) -> None:
     """Extracted items with confidence below the threshold, lowest first."""
     from giaoban import db as gdb
     from giaoban import queries
@@ -55,8 +59,14 @@ def list_items(below: Annotated[float, typer.Option(help="confidence threshold")
 
 
 @review_app.command("set")
-def set_field(target_type: Annotated[str, typer.Argument(callback=_type)], target_id: str, field: str, value: str,
-              note: Annotated[str | None, typer.Option()] = None, db: DbOption = None) -> None:
+def set_field(
+    target_type: Annotated[str, typer.Argument(callback=_type)],
+    target_id: str,
+    field: str,
+    value: str,
+    note: Annotated[str | None, typer.Option()] = None,
+    db: DbOption = None,
+) -> None:
     """Set a field, e.g.: review set meeting m-1a2b held_on 2021-04-01"""
     from giaoban.overrides import Override
 
@@ -64,8 +74,12 @@ def set_field(target_type: Annotated[str, typer.Argument(callback=_type)], targe
 
 
 @review_app.command()
-def drop(target_type: Annotated[str, typer.Argument(callback=_type)], target_id: str,
-         note: Annotated[str | None, typer.Option()] = None, db: DbOption = None) -> None:
+def drop(
+    target_type: Annotated[str, typer.Argument(callback=_type)],
+    target_id: str,
+    note: Annotated[str | None, typer.Option()] = None,
+    db: DbOption = None,
+) -> None:
     """Drop a false item, e.g.: review drop recommendation r-1a2b"""
     from giaoban.overrides import Override
 
@@ -73,9 +87,14 @@ def drop(target_type: Annotated[str, typer.Argument(callback=_type)], target_id:
 
 
 @review_app.command()
-def status(target_type: Annotated[str, typer.Argument(callback=_type)], target_id: str, value: str,
-           on: Annotated[str, typer.Option(help="date it happened, YYYY-MM-DD")],
-           note: Annotated[str | None, typer.Option()] = None, db: DbOption = None) -> None:
+def status(
+    target_type: Annotated[str, typer.Argument(callback=_type)],
+    target_id: str,
+    value: str,
+    on: Annotated[str, typer.Option(help="date it happened, YYYY-MM-DD")],
+    note: Annotated[str | None, typer.Option()] = None,
+    db: DbOption = None,
+) -> None:
     """Record a status, e.g.: review status recommendation r-1a2b resolved --on 2024-05-01"""
     from giaoban.overrides import Override
 

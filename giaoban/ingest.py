@@ -61,8 +61,10 @@ def _state_for(state: FileState, record: MeetingRecord, text: str, title, url, s
     doc = document_row(text, title or record.meeting.title, source, url, record.meeting.published_on)
     tables = {"documents": [doc], **record_rows(record, doc["doc_id"])}
     if record.meeting.held_on is None:
-        state.warnings.append(f"{state.label}: stored the text, but no meeting: no date found. Set one with: "
-                              f"giaoban review set meeting {meeting_id_for(doc['doc_id'])} held_on YYYY-MM-DD")
+        state.warnings.append(
+            f"{state.label}: stored the text, but no meeting: no date found. Set one with: "
+            f"giaoban review set meeting {meeting_id_for(doc['doc_id'])} held_on YYYY-MM-DD"
+        )
     for table, rows in tables.items():
         if rows:
             raw = _json_sheet(f"{state.label}[{table}]", table_for(table), _dedupe(rows))
@@ -87,26 +89,32 @@ def after_write(con: duckdb.DuckDBPyConnection, extracted: list[Extracted]) -> l
     """Theme tags, meeting dates set by hand, repeat links and overrides, after rows are written."""
     for item in extracted:
         if item.record is not None and item.doc_id and not item.state.rejected:
-            con.executemany("INSERT OR IGNORE INTO theme_links VALUES (?, ?, ?, ?, ?)", theme_rows(item.record, item.doc_id))
+            con.executemany(
+                "INSERT OR IGNORE INTO theme_links VALUES (?, ?, ?, ?, ?)", theme_rows(item.record, item.doc_id)
+            )
     link_repeats(con)
     return overrides.apply(con)
 
 
-def ingest_paths(paths: list[Path], db_path: Path, source: str = "upload",
-                 extractor: Extractor | None = None) -> list[FileResult]:
+def ingest_paths(
+    paths: list[Path], db_path: Path, source: str = "upload", extractor: Extractor | None = None
+) -> list[FileResult]:
     """Load reports and tables; one result per file, in the order given."""
     paths = [Path(p) for p in paths]
     extractor = extractor or default_extractor()
     docs = {p: extract_state(p, p.name, extractor, source) for p in paths if is_document(p)}
-    tables = dict(zip([p for p in paths if not is_document(p)], read_files([p for p in paths if not is_document(p)]),
-                      strict=True))
+    tables = dict(
+        zip([p for p in paths if not is_document(p)], read_files([p for p in paths if not is_document(p)]), strict=True)
+    )
     states = [docs[p].state if p in docs else tables[p] for p in paths]
     with change_database(Path(db_path)) as con:
         results = ingest_into_con(con, states, list(docs.values()))
     return results
 
 
-def ingest_into_con(con: duckdb.DuckDBPyConnection, states: list[FileState], extracted: list[Extracted]) -> list[FileResult]:
+def ingest_into_con(
+    con: duckdb.DuckDBPyConnection, states: list[FileState], extracted: list[Extracted]
+) -> list[FileResult]:
     results = ingest_files(con, states)
     problems = after_write(con, extracted)
     for result in results:
@@ -114,8 +122,9 @@ def ingest_into_con(con: duckdb.DuckDBPyConnection, states: list[FileState], ext
     return results
 
 
-def ingest_documents_into(con: duckdb.DuckDBPyConnection, paths: list[Path], source: str,
-                          extractor: Extractor | None = None) -> list[FileResult]:
+def ingest_documents_into(
+    con: duckdb.DuckDBPyConnection, paths: list[Path], source: str, extractor: Extractor | None = None
+) -> list[FileResult]:
     """For builds: extract reports straight into an open connection."""
     extractor = extractor or default_extractor()
     extracted = [extract_state(p, Path(p).name, extractor, source) for p in paths]

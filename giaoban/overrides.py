@@ -18,15 +18,31 @@ from giaoban.db import fetch
 from giaoban.text import match_key
 
 SETTABLE = {
-    "meeting": {"held_on": "DATE", "level": "VARCHAR", "locality_id": "VARCHAR", "host_body": "VARCHAR",
-                "kind": "VARCHAR", "title": "VARCHAR", "period_label": "VARCHAR", "period_start": "DATE",
-                "period_end": "DATE"},
-    "recommendation": {"raised_by_org_id": "VARCHAR", "text": "VARCHAR", "addressed_to": "VARCHAR",
-                       "due_on": "DATE", "repeat_of": "VARCHAR"},
+    "meeting": {
+        "held_on": "DATE",
+        "level": "VARCHAR",
+        "locality_id": "VARCHAR",
+        "host_body": "VARCHAR",
+        "kind": "VARCHAR",
+        "title": "VARCHAR",
+        "period_label": "VARCHAR",
+        "period_start": "DATE",
+        "period_end": "DATE",
+    },
+    "recommendation": {
+        "raised_by_org_id": "VARCHAR",
+        "text": "VARCHAR",
+        "addressed_to": "VARCHAR",
+        "due_on": "DATE",
+        "repeat_of": "VARCHAR",
+    },
     "directive": {"addressee_org_id": "VARCHAR", "addressee_text": "VARCHAR", "text": "VARCHAR", "due_on": "DATE"},
 }
-TABLE = {"meeting": ("meetings", "meeting_id"), "recommendation": ("recommendations", "rec_id"),
-         "directive": ("directives", "dir_id")}
+TABLE = {
+    "meeting": ("meetings", "meeting_id"),
+    "recommendation": ("recommendations", "rec_id"),
+    "directive": ("directives", "dir_id"),
+}
 REC_STATUSES = ("raised", "referred", "answered", "explained", "in_progress", "resolved", "declined")
 DIR_STATUSES = ("issued", "in_progress", "completed", "cancelled")
 
@@ -47,8 +63,16 @@ class Override:
 
     @property
     def override_id(self) -> str:
-        key = "|".join(str(x) for x in (self.target_type, self.target_id, self.action, self.field,
-                                        self.happened_on if self.action == "status" else None))
+        key = "|".join(
+            str(x)
+            for x in (
+                self.target_type,
+                self.target_id,
+                self.action,
+                self.field,
+                self.happened_on if self.action == "status" else None,
+            )
+        )
         return "o-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
@@ -90,11 +114,20 @@ def apply(con: duckdb.DuckDBPyConnection) -> list[str]:
     problems = []
     rows = fetch(con, "SELECT * FROM overrides ORDER BY created_at, override_id").to_dicts()
     for row in rows:
-        o = Override(row["target_type"], row["target_id"], row["action"], row["field"], row["value"],
-                     row["happened_on"], row["note"])
+        o = Override(
+            row["target_type"],
+            row["target_id"],
+            row["action"],
+            row["field"],
+            row["value"],
+            row["happened_on"],
+            row["note"],
+        )
         if o.action != "alias" and not _exists(con, o):
-            problems.append(f"override {row['override_id']}: {o.target_type} {o.target_id} no longer exists "
-                            "(re-extraction changed it); review it with: giaoban review list")
+            problems.append(
+                f"override {row['override_id']}: {o.target_type} {o.target_id} no longer exists "
+                "(re-extraction changed it); review it with: giaoban review list"
+            )
             continue
         _APPLY[o.action](con, o)
     return problems
@@ -145,5 +178,7 @@ def meeting_date_override(con: duckdb.DuckDBPyConnection, meeting_id: str) -> dt
     """A date a person set for a meeting the extractor could not date (its rows need one to exist)."""
     row = con.execute(
         "SELECT value FROM overrides WHERE target_type = 'meeting' AND target_id = ? AND action = 'set' "
-        "AND field = 'held_on'", [meeting_id]).fetchone()
+        "AND field = 'held_on'",
+        [meeting_id],
+    ).fetchone()
     return dt.date.fromisoformat(row[0]) if row and row[0] else None

@@ -28,15 +28,24 @@ STRONG = 0.30  # cosine that links on its own
 MODERATE = 0.15  # cosine that links when the themes agree
 THEME_AGREEMENT = 0.5  # Jaccard of the two texts' theme sets
 _ABBREVIATIONS = {
-    "bhxh": "bao hiem xa hoi", "bhyt": "bao hiem y te", "nhcsxh": "ngan hang chinh sach xa hoi",
-    "gpmb": "giai phong mat bang", "ntm": "nong thon moi", "cds": "chuyen doi so", "mttq": "mat tran to quoc",
-    "ldld": "lien doan lao dong", "ccb": "cuu chien binh", "hlhpn": "hoi lien hiep phu nu", "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan", "dttS": "dan toc thieu so", "nld": "nguoi lao dong", "httx": "hop tac xa",
+    "bhxh": "bao hiem xa hoi",
+    "bhyt": "bao hiem y te",
+    "nhcsxh": "ngan hang chinh sach xa hoi",
+    "gpmb": "giai phong mat bang",
+    "ntm": "nong thon moi",
+    "cds": "chuyen doi so",
+    "mttq": "mat tran to quoc",
+    "ldld": "lien doan lao dong",
+    "ccb": "cuu chien binh",
+    "hlhpn": "hoi lien hiep phu nu",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "dttS": "dan toc thieu so",
+    "nld": "nguoi lao dong",
+    "httx": "hop tac xa",
 }
 _STOP = set(
-    "kien nghi de xuat de nghi can quan tam xem xet tinh huyen xa cho cac va cua de trong voi nhung mot so duoc co "
-    "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua den nay van con chua da dang se phai "
-    "nhieu ho tro bo tri".split()
+    ["kien", "nghi", "de", "xuat", "de", "nghi", "can", "quan", "tam", "xem", "xet", "tinh", "huyen", "xa", "cho", "cac", "va", "cua", "de", "trong", "voi", "nhung", "mot", "so", "duoc", "co", "tiep", "tuc", "som", "chi", "dao", "giai", "quyet", "viec", "ve", "tai", "la", "thi", "thuc", "hien", "nham", "hon", "nua", "den", "nay", "van", "con", "chua", "da", "dang", "se", "phai", "nhieu", "ho", "tro", "bo", "tri"]
 )
 
 
@@ -113,8 +122,11 @@ def find_links(recs: list[Candidate], themes=None) -> dict[str, str]:
         group = groups.setdefault((rec.family, rec.province), [])
         earlier = [c for c in group if c.raised_on < rec.raised_on]
         best = max(earlier, key=lambda c: scorer.cosine(c.text, rec.text), default=None)
-        if best is not None and scorer.same_request(best.text, rec.text) and (
-                rec.province is not None or scorer.cosine(best.text, rec.text) >= 1.5 * STRONG):
+        if (
+            best is not None
+            and scorer.same_request(best.text, rec.text)
+            and (rec.province is not None or scorer.cosine(best.text, rec.text) >= 1.5 * STRONG)
+        ):
             links[rec.rec_id] = links.get(best.rec_id, best.repeat_of or best.rec_id)
         group.append(rec)
     return links
@@ -137,6 +149,8 @@ def link_repeats(con: duckdb.DuckDBPyConnection, themes=None) -> int:
     unlinked = {r.rec_id for r in rows if r.repeat_of is None}
     links = {k: v for k, v in find_links(rows, themes).items() if k in unlinked}
     if links:
-        con.executemany("UPDATE recommendations SET repeat_of = ? WHERE rec_id = ? AND repeat_of IS NULL",
-                        [(root, rec) for rec, root in links.items()])
+        con.executemany(
+            "UPDATE recommendations SET repeat_of = ? WHERE rec_id = ? AND repeat_of IS NULL",
+            [(root, rec) for rec, root in links.items()],
+        )
     return len(links)

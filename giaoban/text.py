@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # "Ð" (U+00D0, Icelandic eth) is a common stand-in for "Đ" (U+0110) in Vietnamese CMS output.
 _CHAR_FIXES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u00a0": " ", "\ufeff": ""})
@@ -75,10 +76,25 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
             ) from err
 
 
+class _AlignedFold(dict):
+    """str.translate table that folds and lower-cases one character at a time, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = (fold(char).lower() or char)[:1] if code > 127 else char.lower()
+        self[code] = folded
+        return folded
+
+
+_ALIGNED = _AlignedFold()
+
+
+@lru_cache(maxsize=256)
 def fold_aligned(text: str) -> str:
     """``fold(text).lower()`` with exactly one output character per input character.
 
     Pattern matches on the result map back to spans in ``text`` unchanged, which is how the
-    extractor keeps provenance offsets into the stored (NFC) document text.
+    extractor keeps provenance offsets into the stored (NFC) document text. Cached: the extractor
+    asks for the same report's folding many times.
     """
-    return "".join((fold(c).lower() or c)[:1] if ord(c) > 127 else c.lower() for c in text)
+    return text.translate(_ALIGNED)

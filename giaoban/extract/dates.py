@@ -33,8 +33,13 @@ _PLAIN = re.compile(rf"(?<![\d/.\-]){_DAY}\s*/\s*{_MON}\s*/\s*{_YR}(?![\d/])")
 
 _STAMPS = [
     # (pattern, weight): labelled stamps beat bare ones; a time of day suggests a real stamp.
-    (re.compile(rf"(?:ngay dang|dang ngay|cap nhat|xuat ban|dang luc|ngay cap nhat)\s*:?\s*(?:{_WEEKDAY}\s*,?\s*)?"
-                rf"{_DAY}\s*[/\-.]\s*{_MON}\s*[/\-.]\s*{_YR}"), 5),
+    (
+        re.compile(
+            rf"(?:ngay dang|dang ngay|cap nhat|xuat ban|dang luc|ngay cap nhat)\s*:?\s*(?:{_WEEKDAY}\s*,?\s*)?"
+            rf"{_DAY}\s*[/\-.]\s*{_MON}\s*[/\-.]\s*{_YR}"
+        ),
+        5,
+    ),
     (re.compile(rf"{_TIME}\s*[-,|]?\s*(?:{_WEEKDAY}\s*,?\s*)?(?:ngay\s*)?{_DAY}\s*[/\-]\s*{_MON}\s*[/\-]\s*{_YR}"), 4),
     (re.compile(rf"(?:{_WEEKDAY}\s*,?\s*)?{_DAY}\s*/\s*{_MON}\s*/\s*{_YR}\s*[,|-]?\s*{_TIME}"), 4),
     (re.compile(rf"\b{_YR}-(?P<m2>1[0-2]|0[1-9])-(?P<d2>3[01]|[12]\d|0[1-9])[ t]\d{{2}}:\d{{2}}"), 4),

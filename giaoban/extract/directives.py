@@ -82,7 +82,7 @@ def forward_from(key: str) -> int | None:
     praise = _PRAISE.search(key)
     if not praise or forward.start() < praise.start():
         return 0
-    turn = re.search(r"[;,.]\s*(?:dong thoi|tuy nhien|de nghi|yeu cau|thoi gian toi)", key[praise.end():])
+    turn = re.search(r"[;,.]\s*(?:dong thoi|tuy nhien|de nghi|yeu cau|thoi gian toi)", key[praise.end() :])
     return praise.end() + turn.start() + 1 if turn else None
 
 
@@ -102,9 +102,9 @@ def find_directives(text: str, sentences: list[Span], mentions: list[Mention], s
             continue
         if s.is_item:  # a list item runs to the end of its paragraph, however many sentences it holds
             last = max(j for j in range(i, len(sentences)) if sentences[j].paragraph == s.paragraph)
-            s = Span(text[s.start:sentences[last].end], s.start, sentences[last].end, s.paragraph, True)
+            s = Span(text[s.start : sentences[last].end], s.start, sentences[last].end, s.paragraph, True)
             consumed_until = s.end
-        turn = forward_from(folded[s.start:s.end])
+        turn = forward_from(folded[s.start : s.end])
         if not forward and turn is None:
             continue
         start = s.start + (turn or 0) if not forward else s.start
@@ -124,29 +124,32 @@ def _shouting(line: str) -> bool:
 
 def _directives_in(text, folded, s: Span, start: int, mentions, inherited: _Who) -> tuple[list[Directive], _Who]:
     if s.is_item:
-        _, cut = strip_item_marker(text[s.start:s.end])
+        _, cut = strip_item_marker(text[s.start : s.end])
         own = _subject(folded, s.start + cut, s.end, mentions)
         d = _make(text, folded, s.start + cut, s.end, own or inherited)
         return ([d] if d else []), _Who()
-    key = folded[start:s.end]
+    key = folded[start : s.end]
     lead = _LEAD_VERB.match(folded, start, s.end)
     if lead:
         who, body_start = _after_lead(text, folded, lead.end(), s.end, mentions)
     else:
         who, body_start = _Who(_subject(folded, start, s.end, mentions)), start
-    if folded[start:s.end].rstrip().endswith(":"):
+    if folded[start : s.end].rstrip().endswith(":"):
         return [], who or _praised(folded, s, mentions) or inherited  # a lead-in: its addressee carries to the items
     head = _subject(folded, start, s.end, mentions)
-    acts = head is not None and _IMPERATIVE.match(folded[head.end:s.end].lstrip(" ,")) is not None
+    acts = head is not None and _IMPERATIVE.match(folded[head.end : s.end].lstrip(" ,")) is not None
     if not (_DEONTIC.search(key) or _IMPERATIVE.match(key.lstrip()) or lead or acts):
         return [], _Who()
     out = []
-    for piece in clauses(Span(text[body_start:s.end], body_start, s.end, s.paragraph)):
+    current = who or inherited
+    for piece in clauses(Span(text[body_start : s.end], body_start, s.end, s.paragraph)):
         own = _subject(folded, piece.start, piece.end, mentions)
-        d = _make(text, folded, piece.start, piece.end, _Who(own) if own else (who or inherited))
+        if own:  # a clause with its own subject sets it for the clauses after it
+            current = _Who(own, _subject_phrase(text, folded, piece.start, own))
+        d = _make(text, folded, piece.start, piece.end, current)
         if d:
             out.append(d)
-    return out, who
+    return out, (who or current if out else who)
 
 
 _WHEN = re.compile(
@@ -163,8 +166,14 @@ def _after_lead(text, folded, pos: int, end: int, mentions) -> tuple[_Who, int]:
     """
     when = _WHEN.match(folded, pos, end)
     pos = when.end() if when else pos
-    verb = next((v for v in _VERB_ANYWHERE.finditer(folded, pos, end)
-                 if not any(m.start <= v.start() < m.end for m in mentions)), None)
+    verb = next(
+        (
+            v
+            for v in _VERB_ANYWHERE.finditer(folded, pos, end)
+            if not any(m.start <= v.start() < m.end for m in mentions)
+        ),
+        None,
+    )
     stop = verb.start() if verb and verb.start() > pos else None
     inside = [m for m in mentions if pos <= m.start and (stop is None or m.end <= stop)]
     if stop is not None:
@@ -175,7 +184,7 @@ def _after_lead(text, folded, pos: int, end: int, mentions) -> tuple[_Who, int]:
             ids = tuple(dict.fromkeys(i for m in inside for i in m.org_ids))
             mention = Mention(ids, inside[0].start, inside[-1].end, phrase) if ids else None
             return _Who(mention, phrase), stop
-    if inside and len(re.findall(r"[a-z0-9]+", folded[pos:inside[0].start])) <= 2:
+    if inside and len(re.findall(r"[a-z0-9]+", folded[pos : inside[0].start])) <= 2:
         return _Who(inside[0]), inside[0].end
     return _Who(), pos
 
@@ -191,20 +200,38 @@ def _praised(folded: str, s: Span, mentions) -> _Who:
 def _subject(folded: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
     """An organisation heading the clause ("MTTQ và các đoàn thể cần …", "Về …, Ban Dân vận Tỉnh ủy cần …")."""
     for m in (m for m in mentions if start <= m.start < end):
-        after = folded[m.end:min(end, m.end + 40)]
-        words_before = len(re.findall(r"[a-z0-9]+", folded[start:m.start]))
-        if words_before <= 1 or re.match(r"\s*(?:tinh|huyen|xa|phuong)?\s*(?:voi vai tro[^,]*,\s*)?(?:can|phai|tiep tuc|"
-                                          r"tap trung|chu dong|theo doi)\b", after):
+        after = folded[m.end : min(end, m.end + 40)]
+        words_before = len(re.findall(r"[a-z0-9]+", folded[start : m.start]))
+        if words_before <= 1 or re.match(
+            r"\s*(?:tinh|huyen|xa|phuong)?\s*(?:voi vai tro[^,]*,\s*)?(?:can|phai|tiep tuc|"
+            r"tap trung|chu dong|theo doi)\b",
+            after,
+        ):
             return m
         if words_before > 12:
             break
     return None
 
 
+_CONNECTIVE = re.compile(r"\s*(?:(?:dac biet|dong thoi|ben canh do|mat khac|ngoai ra|truoc mat)\s*,\s*)?")
+
+
+def _subject_phrase(text: str, folded: str, start: int, mention: Mention) -> str:
+    """The subject as written, with short nouns listed before the organisation ("dân vận, mặt trận …")."""
+    lead = _CONNECTIVE.match(folded, start)
+    begin = lead.end() if lead else start
+    gap = folded[begin : mention.start]
+    if gap and re.fullmatch(r"(?:[a-z ]{2,20},\s*){1,3}", gap):
+        return text[begin : mention.end]
+    return mention.text
+
+
 def _make(text: str, folded: str, start: int, end: int, who) -> Directive | None:
     """Trim the subject and "cần" off the front; keep the task itself."""
     who = who if isinstance(who, _Who) else _Who(who)
     mention = who.mention
+    if who.text and mention and start <= mention.start < end and text.find(who.text, start, end) != -1:
+        start = text.find(who.text, start, end)  # trim a written subject phrase, not just its organisation
     if mention and start <= mention.start < end:
         can = _CAN.search(folded, mention.end, min(end, mention.end + 60))
         start = can.end() if can else start

@@ -25,8 +25,11 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "svg")
-_CHROME = re.compile(r"menu|nav|footer|header|comment|binh-luan|share|social|related|tin-khac|breadcrumb|banner|"
-                     r"sidebar|advert|quang-cao|login|search|tag", re.IGNORECASE)
+_CHROME = re.compile(
+    r"menu|nav|footer|header|comment|binh-luan|share|social|related|tin-khac|breadcrumb|banner|"
+    r"sidebar|advert|quang-cao|login|search|tag",
+    re.IGNORECASE,
+)
 
 
 class DocumentError(ValueError):
@@ -98,19 +101,46 @@ def _html(data: bytes, name: str) -> SourceDocument:
     for tag in soup.find_all(True):
         if tag.attrs is not None and _CHROME.search(" ".join([*tag.get("class", []), tag.get("id", "")])):
             tag.decompose()
+    stamps = _stamps(soup)
     body = _main_block(soup)
-    paragraphs = [clean_spaces(p.get_text(" ", strip=True)) for p in body.find_all(["h1", "h2", "h3", "p", "li", "div"])
-                  if not p.find(["p", "div"])]
+    paragraphs = [
+        clean_spaces(p.get_text(" ", strip=True))
+        for p in body.find_all(["h1", "h2", "h3", "p", "li", "div"])
+        if not p.find(["p", "div"])
+    ]
     text = "\n\n".join(p for p in paragraphs if p)
+    missing = [st for st in stamps if st not in text]
+    if missing:  # the date line usually sits outside the article body; keep it under the title
+        text = "\n".join(missing) + "\n\n" + text
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return SourceDocument(trim_tail(nfc(text)), title=title and nfc(title), url=url, published_hint=published)
 
 
+_STAMP_CLASS = re.compile(r"date|time|publish|ngay-dang|post-meta|thoi-gian", re.IGNORECASE)
+
+
+def _stamps(soup) -> list[str]:
+    """Publication-date lines of the article (page chrome, with *today's* date, is already gone)."""
+    found = []
+    for tag in soup.find_all(True):
+        if tag.attrs is None:
+            continue
+        names = " ".join([*tag.get("class", []), tag.get("id", "")])
+        if tag.name == "time" or _STAMP_CLASS.search(names):
+            line = clean_spaces(tag.get_text(" ", strip=True))
+            if line and len(line) < 120 and line not in found:
+                found.append(line)
+    return found[:3]
+
+
 def _meta(soup, *names: str) -> str | None:
     for key in names:
-        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
+        tag = (
+            soup.find("meta", attrs={"property": key})
+            or soup.find("meta", attrs={"name": key})
             or soup.find("meta", attrs={"itemprop": key})
+        )
         if tag and tag.get("content"):
             return tag["content"].strip()
     return None

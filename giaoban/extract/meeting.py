@@ -23,8 +23,13 @@ OTHER_KINDS = re.compile(
     r"\b(?:tiep xuc cu tri|doi thoai|du luan xa hoi|giai (?:bong|the thao|chay)|hoi thao|hoi thi|le ky niem|"
     r"le ra mat|le khanh thanh|trao (?:tang|qua)|hien mau|dai hoi (?:dai bieu|lan thu|dieu le)|van nghe)\b"
 )
-KINDS = [("giao_ban", r"\bgiao ban\b"), ("lam_viec", r"\b(?:buoi lam viec|lam viec (?:voi|dinh ky|tai))\b"),
-         ("so_ket", r"\bso ket\b"), ("tong_ket", r"\btong ket\b"), ("hoi_nghi", r"\bhoi nghi\b")]
+KINDS = [
+    ("giao_ban", r"\bgiao ban\b"),
+    ("lam_viec", r"\b(?:buoi lam viec|lam viec (?:voi|dinh ky|tai))\b"),
+    ("so_ket", r"\bso ket\b"),
+    ("tong_ket", r"\btong ket\b"),
+    ("hoi_nghi", r"\bhoi nghi\b"),
+]
 _EVENT = re.compile(r"\b(?:to chuc|giao ban|lam viec|hoi nghi|chu tri|hop|so ket|tong ket|dien ra)\b")
 _HOST_VERB = re.compile(r"\s*(?:[a-z ]{0,30}?)\b(?:to chuc|chu tri|lam viec|giao ban|co buoi lam viec|hop)\b")
 HOST_FROM_TITLE = [
@@ -46,7 +51,7 @@ def title_of(text: str, given: str | None) -> str | None:
             continue
         stamp = find_publication(line)
         if stamp:  # " date 2021-04 Thường trực Tỉnh ủy giao ban …": a scraper's stamp before the title
-            line = (line[: stamp.start] + line[stamp.end:]).strip(" -|,")
+            line = (line[: stamp.start] + line[stamp.end :]).strip(" -|,")
             if len(line.split()) < 5:
                 continue
         return line
@@ -56,7 +61,8 @@ def title_of(text: str, given: str | None) -> str | None:
 def kind_of(title: str | None, opening: str) -> str:
     key = fold_aligned(f"{title or ''} {opening}")
     if re.search(r"\b(?:du luan xa hoi|tiep xuc cu tri)\b", key) or (
-            OTHER_KINDS.search(key) and not re.search(r"\bgiao ban (?:voi|giua|thuong truc|cong tac|dinh ky)", key)):
+        OTHER_KINDS.search(key) and not re.search(r"\bgiao ban (?:voi|giua|thuong truc|cong tac|dinh ky)", key)
+    ):
         return "other"
     for kind, pattern in KINDS:
         if re.search(pattern, key):
@@ -72,9 +78,11 @@ def opening_sentences(text: str, sentences: list[Span], pub: Found | None, n: in
     return [s for s in body[:8] if _EVENT.search(folded, s.start, s.end)][:n] or body[:n]
 
 
-def meeting_date(text: str, opening: list[Span], published: dt.date | None) -> tuple[dt.date | None, str | None, Found | None]:
+def meeting_date(
+    text: str, opening: list[Span], published: dt.date | None
+) -> tuple[dt.date | None, str | None, Found | None]:
     for s in opening:
-        found = find_dates(text[s.start:s.end])
+        found = find_dates(text[s.start : s.end])
         if found:
             f = found[0]
             if f.year_given:
@@ -109,8 +117,12 @@ def host_of(text: str, opening: list[Span], mentions: list[Mention], chairs_titl
 
 
 _NAME = r"(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\W\d_]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][^\W_]*){0,3})"
-_PLACE = re.compile(rf"\b(?P<type>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+{_NAME}")
-_COMMITTEE = re.compile(rf"\b(?P<body>Tỉnh [uủ]y|Thành [uủ]y|Huyện [uủ]y|Quận [uủ]y|Thị [uủ]y|Tỉnh đoàn|Thành đoàn|Huyện đoàn)\s+{_NAME}")
+_PLACE = re.compile(
+    rf"\b(?P<type>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+{_NAME}"
+)
+_COMMITTEE = re.compile(
+    rf"\b(?P<body>Tỉnh [uủ]y|Thành [uủ]y|Huyện [uủ]y|Quận [uủ]y|Thị [uủ]y|Tỉnh đoàn|Thành đoàn|Huyện đoàn)\s+{_NAME}"
+)
 _BODY_TYPE = {"tinh": "tỉnh", "thanh": "thành phố", "huyen": "huyện", "quan": "quận", "thi": "thị xã"}
 
 
@@ -146,8 +158,14 @@ def reviewed_period(text: str, title: str | None, held_on: dt.date | None) -> Pe
     if not candidates:
         return None
     if held_on:
-        done = [p for p in candidates if p.kind != "term" and p.kind != "phase" and p.start <= held_on
-                and p.end <= held_on + dt.timedelta(days=45)]
+        done = [
+            p
+            for p in candidates
+            if p.kind != "term"
+            and p.kind != "phase"
+            and p.start <= held_on
+            and p.end <= held_on + dt.timedelta(days=45)
+        ]
         if done:
             return done[0]
     plain = [p for p in candidates if p.kind not in ("term", "phase")]

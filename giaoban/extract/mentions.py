@@ -9,8 +9,17 @@ from datetime import date
 from giaoban.orgs import OrgRegistry
 
 # Party leadership bodies chair giao ban and issue directives; everyone else present may ask.
-LEADERSHIP = {"tinh_uy", "btv_tinh_uy", "thuong_truc_tinh_uy", "huyen_uy", "btv_huyen_uy", "thuong_truc_huyen_uy",
-              "dang_uy_xa", "btv_dang_uy", "thuong_truc_dang_uy"}
+LEADERSHIP = {
+    "tinh_uy",
+    "btv_tinh_uy",
+    "thuong_truc_tinh_uy",
+    "huyen_uy",
+    "btv_huyen_uy",
+    "thuong_truc_huyen_uy",
+    "dang_uy_xa",
+    "btv_dang_uy",
+    "thuong_truc_dang_uy",
+}
 
 
 @dataclass(frozen=True)
@@ -40,13 +49,13 @@ _JOIN = re.compile(r"^\s*(?:(?:tỉnh|huyện|xã|phường|thị trấn|thành 
 
 
 def _merge_joined(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"UBMTTQ và các đoàn thể chính trị - xã hội" is one addressee, not two."""
+    """ "UBMTTQ và các đoàn thể chính trị - xã hội" is one addressee, not two."""
     merged: list[Mention] = []
     for m in mentions:
         last = merged[-1] if merged else None
-        if last and _JOIN.match(text[last.end:m.start]):
+        if last and _JOIN.match(text[last.end : m.start]):
             ids = tuple(dict.fromkeys(last.org_ids + m.org_ids))
-            merged[-1] = Mention(ids, last.start, m.end, text[last.start:m.end])
+            merged[-1] = Mention(ids, last.start, m.end, text[last.start : m.end])
         else:
             merged.append(m)
     return merged

@@ -12,37 +12,176 @@ per report (underthesea's NER costs ~12 ms per sentence) and keep titles whole.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from giaoban.text import fold_aligned
 
 SURNAMES = set(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly lam lo chu dinh trinh mai doan cao "
-    "luong ha ta to vuong trieu quach kieu thai phung luu la giap hua dam khong vi luc nong sam quang cam luong "
-    "mac than tang tong dao khuc lai chau che la au hau khuat man nghiem ong phi ton bach be cu diep doan giang "
-    "han khuong kha lac ma nham thach thieu truong lang sung vang thao giang mua ksor siu dieu rah y ninh "
-    "mong vuong lu chieu tao hong hoa quan".split()
+    [
+        "nguyen",
+        "tran",
+        "le",
+        "pham",
+        "hoang",
+        "huynh",
+        "phan",
+        "vu",
+        "vo",
+        "dang",
+        "bui",
+        "do",
+        "ho",
+        "ngo",
+        "duong",
+        "ly",
+        "lam",
+        "lo",
+        "chu",
+        "dinh",
+        "trinh",
+        "mai",
+        "doan",
+        "cao",
+        "luong",
+        "ha",
+        "ta",
+        "to",
+        "vuong",
+        "trieu",
+        "quach",
+        "kieu",
+        "thai",
+        "phung",
+        "luu",
+        "la",
+        "giap",
+        "hua",
+        "dam",
+        "khong",
+        "vi",
+        "luc",
+        "nong",
+        "sam",
+        "quang",
+        "cam",
+        "luong",
+        "mac",
+        "than",
+        "tang",
+        "tong",
+        "dao",
+        "khuc",
+        "lai",
+        "chau",
+        "che",
+        "la",
+        "au",
+        "hau",
+        "khuat",
+        "man",
+        "nghiem",
+        "ong",
+        "phi",
+        "ton",
+        "bach",
+        "be",
+        "cu",
+        "diep",
+        "doan",
+        "giang",
+        "han",
+        "khuong",
+        "kha",
+        "lac",
+        "ma",
+        "nham",
+        "thach",
+        "thieu",
+        "truong",
+        "lang",
+        "sung",
+        "vang",
+        "thao",
+        "giang",
+        "mua",
+        "ksor",
+        "siu",
+        "dieu",
+        "rah",
+        "y",
+        "ninh",
+        "mong",
+        "vuong",
+        "lu",
+        "chieu",
+        "tao",
+        "hong",
+        "hoa",
+        "quan",
+    ]
 )
 _NOT_NAMES = {"ho chi minh", "le loi", "tran hung dao", "quang trung", "hai ba trung"}
 # Words that start a title ("Phó Bí thư …", "Chủ tịch …"); matched on folded lower-case text.
 _TITLE_HEADS = (
-    "pho bi thu", "bi thu", "pho chu tich", "chu tich", "pho truong ban", "truong ban", "pho truong", "truong khoi",
-    "chu nhiem", "pho chu nhiem", "uy vien", "uvtu", "uvtw", "uv", "tinh uy vien", "huyen uy vien", "giam doc",
-    "pho giam doc", "chanh van phong", "pho chanh van phong", "dai bieu quoc hoi", "truong doan", "pho truong doan",
-    "bo truong", "thu truong", "truong phong", "chi huy truong", "dai ta", "thuong ta", "trung ta", "thieu tuong",
-    "chanh an", "vien truong", "tong bien tap", "truong", "pbtdu", "btdu", "pbt", "ctubnd", "chu tich ubnd",
-    "nguyen", "dang uy vien", "thuong truc",
+    "pho bi thu",
+    "bi thu",
+    "pho chu tich",
+    "chu tich",
+    "pho truong ban",
+    "truong ban",
+    "pho truong",
+    "truong khoi",
+    "chu nhiem",
+    "pho chu nhiem",
+    "uy vien",
+    "uvtu",
+    "uvtw",
+    "uv",
+    "tinh uy vien",
+    "huyen uy vien",
+    "giam doc",
+    "pho giam doc",
+    "chanh van phong",
+    "pho chanh van phong",
+    "dai bieu quoc hoi",
+    "truong doan",
+    "pho truong doan",
+    "bo truong",
+    "thu truong",
+    "truong phong",
+    "chi huy truong",
+    "dai ta",
+    "thuong ta",
+    "trung ta",
+    "thieu tuong",
+    "chanh an",
+    "vien truong",
+    "tong bien tap",
+    "truong",
+    "pbtdu",
+    "btdu",
+    "pbt",
+    "ctubnd",
+    "chu tich ubnd",
+    "nguyen",
+    "dang uy vien",
+    "thuong truc",
 )
 _TITLE_HEAD_RE = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, _TITLE_HEADS), key=len, reverse=True)) + r")\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CHAIR_LEAD = re.compile(r"\b(?:chu tri(?: hoi nghi| buoi lam viec| buoi giao ban)?|dong chu tri)\s*(?:co|la|:|,)")
-_ATTEND_LEAD = re.compile(r"\b(?:(?:tham |cung |toi )?du (?:hoi nghi|buoi lam viec|buoi giao ban)?\s*(?:co|:)|"
-                          r"co su tham du cua|tham du co)")
+_ATTEND_LEAD = re.compile(
+    r"\b(?:(?:tham |cung |toi )?du (?:hoi nghi|buoi lam viec|buoi giao ban)?\s*(?:co|:)|"
+    r"co su tham du cua|tham du co)"
+)
 _CHAIR_TRAIL = re.compile(r"\b(?:dong chu tri|chu tri|co buoi lam viec|lam viec (?:dinh ky )?voi|giao ban voi)\b")
 _ATTEND_TRAIL = re.compile(r"\b(?:tham du|cung du|toi du|du)\b")
-_SPEAKS = re.compile(r"\b(?:thay mat|phat bieu chi dao|phat bieu ket luan|ket luan hoi nghi|ket luan buoi|"
-                     r"phat bieu tai hoi nghi|phat bieu chi dao tai)\b")
+_SPEAKS = re.compile(
+    r"\b(?:thay mat|phat bieu chi dao|phat bieu ket luan|ket luan hoi nghi|ket luan buoi|"
+    r"phat bieu tai hoi nghi|phat bieu chi dao tai)\b"
+)
 _TITLE_STOP = re.compile(
     r"\s+(?:chu tri|dong chu tri|phat bieu|tham du|cung du|toi du|du hoi nghi|cho biet|nhan manh|bieu duong|"
     r"de nghi|yeu cau|ket luan|co buoi|lam viec|da |va cac|cung cac|tai hoi nghi|ghi nhan|khang dinh|"
@@ -66,16 +205,23 @@ def _words(folded: str) -> list[tuple[int, int]]:
 def find_names(text: str, folded: str, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of person names: surname + 1–3 capitalised syllables, outside blocked spans."""
     words = _words(folded)
+    blocked = sorted(blocked)
     names: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
         s, e = words[i]
         if folded[s:e] in SURNAMES and text[s].isupper() and not _inside(s, blocked):
             j = i + 1
-            while j < len(words) and j - i < 4 and text[words[j][0]].isupper() and _gap_ok(text, words[j - 1][1], words[j][0]) \
-                    and not _inside(words[j][0], blocked) and not _TITLE_HEAD_RE.match(folded[words[j][0]:]):
+            while (
+                j < len(words)
+                and j - i < 4
+                and text[words[j][0]].isupper()
+                and _gap_ok(text, words[j - 1][1], words[j][0])
+                and not _inside(words[j][0], blocked)
+                and not _TITLE_HEAD_RE.match(folded[words[j][0] :])
+            ):
                 j += 1
-            if j - i >= 2 and folded[s:words[j - 1][1]] not in _NOT_NAMES and _not_all_caps(text, words[i:j]):
+            if j - i >= 2 and folded[s : words[j - 1][1]] not in _NOT_NAMES and _not_all_caps(text, words[i:j]):
                 names.append((s, words[j - 1][1]))
                 i = j
                 continue
@@ -92,7 +238,8 @@ def _not_all_caps(text: str, words: list[tuple[int, int]]) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1  # spans are sorted by start
+    return any(s <= pos < e for s, e in spans[max(0, i - 3) : i + 1])
 
 
 def title_after(text: str, folded: str, end: int, limit: int) -> str | None:
@@ -110,7 +257,7 @@ def title_after(text: str, folded: str, end: int, limit: int) -> str | None:
             continue
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
-        key = folded[pos + lead: pos + lead + len(stripped)]
+        key = folded[pos + lead : pos + lead + len(stripped)]
         if not _TITLE_HEAD_RE.match(re.sub(r"^[-–\s]+", "", key)):
             break
         cut = _TITLE_STOP.search(key)
@@ -138,7 +285,7 @@ def title_before(text: str, folded: str, start: int, floor: int) -> str | None:
         head = _TITLE_HEAD_RE.search(key)
         if not head:
             break
-        kept.append(part.strip()[head.start():] if head.start() else part.strip())
+        kept.append(part.strip()[head.start() :] if head.start() else part.strip())
         if head.start() > 0:  # words before the title head ("Sáng 24/11, Bí thư …") end the list
             break
     title = ", ".join(reversed(kept))
@@ -148,8 +295,9 @@ def title_before(text: str, folded: str, start: int, floor: int) -> str | None:
 def extract_people(text: str, org_spans: list[tuple[int, int]], sentence_spans: list[tuple[int, int]]) -> list[Person]:
     folded = fold_aligned(text)
     people: list[Person] = []
+    all_names = find_names(text, folded, org_spans)
     for s_start, s_end in sentence_spans:
-        names = [n for n in find_names(text, folded, org_spans) if s_start <= n[0] < s_end]
+        names = [n for n in all_names if s_start <= n[0] < s_end]
         for idx, (n_start, n_end) in enumerate(names):
             limit = names[idx + 1][0] if idx + 1 < len(names) else s_end
             floor = names[idx - 1][1] if idx > 0 else s_start
@@ -161,13 +309,15 @@ def extract_people(text: str, org_spans: list[tuple[int, int]], sentence_spans: 
 
 def _role(folded: str, s_start: int, s_end: int, n_start: int, n_end: int, limit: int) -> str | None:
     before = folded[s_start:n_start]
-    lead = [(m.end(), "chair") for m in _CHAIR_LEAD.finditer(before)] + \
-           [(m.end(), "attendee") for m in _ATTEND_LEAD.finditer(before)]
+    lead = [(m.end(), "chair") for m in _CHAIR_LEAD.finditer(before)] + [
+        (m.end(), "attendee") for m in _ATTEND_LEAD.finditer(before)
+    ]
     if lead:
         return max(lead)[1]
     after = folded[n_end:s_end]
-    trail = [(m.start(), "chair") for m in _CHAIR_TRAIL.finditer(after)] + \
-            [(m.start(), "attendee") for m in _ATTEND_TRAIL.finditer(after)]
+    trail = [(m.start(), "chair") for m in _CHAIR_TRAIL.finditer(after)] + [
+        (m.start(), "attendee") for m in _ATTEND_TRAIL.finditer(after)
+    ]
     if trail:
         return min(trail)[1]
     return None

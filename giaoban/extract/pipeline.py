@@ -41,8 +41,11 @@ class Extractor:
     @classmethod
     def from_data_dir(cls, data_dir: Path | None = None) -> Extractor:
         data_dir = data_dir or settings().data_dir
-        return cls(OrgRegistry.from_data_dir(data_dir), LocalityRegistry.from_data_dir(data_dir, full=True),
-                   ThemeLexicon.from_data_dir(data_dir))
+        return cls(
+            OrgRegistry.from_data_dir(data_dir),
+            LocalityRegistry.from_data_dir(data_dir, full=True),
+            ThemeLexicon.from_data_dir(data_dir),
+        )
 
     def extract_file(self, path: Path) -> tuple[SourceDocument, MeetingRecord]:
         doc = read_document(path)
@@ -76,10 +79,17 @@ class Extractor:
         warnings += self._unknown_orgs(text, mentions)
         record = MeetingRecord(
             meeting=MeetingOut(
-                held_on=held_on, date_basis=basis, level=level,
-                locality=self.localities.name(locality_id) if locality_id else None, locality_id=locality_id,
-                host_body=self.orgs.name(host) if host else None, host_org_id=host, kind=kind, title=title,
-                period=period.as_json() if period else None, published_on=published,
+                held_on=held_on,
+                date_basis=basis,
+                level=level,
+                locality=self.localities.name(locality_id) if locality_id else None,
+                locality_id=locality_id,
+                host_body=self.orgs.name(host) if host else None,
+                host_org_id=host,
+                kind=kind,
+                title=title,
+                period=period.as_json() if period else None,
+                published_on=published,
                 confidence=_meeting_confidence(basis, host),
             ),
             chairs=[PersonOut(p.name, p.title, span=(p.start, p.end)) for p in chairs],
@@ -97,20 +107,34 @@ class Extractor:
         confidence = r.confidence - (0.2 if org is None else 0) - (0.1 if len(r.text.split()) > 60 else 0)
         return RecOut(
             raised_by=self.orgs.name(org) if org else (r.raised_by.text if r.raised_by else None),
-            raised_by_org_id=org, text=r.text, response=r.response, status=status_of(r.response),
-            themes=self.themes.theme_ids(r.text), span=(r.start, r.end), response_span=r.response_span,
-            due_on=deadline(r.text, held_on), confidence=round(confidence, 2),
+            raised_by_org_id=org,
+            text=r.text,
+            response=r.response,
+            status=status_of(r.response),
+            themes=self.themes.theme_ids(r.text),
+            span=(r.start, r.end),
+            response_span=r.response_span,
+            due_on=deadline(r.text, held_on),
+            confidence=round(confidence, 2),
         )
 
     def _dir(self, d: Directive, held_on: dt.date | None) -> DirOut:
         ids = list(d.addressee.org_ids) if d.addressee else []
         name = self.orgs.name(ids[0]) if len(ids) == 1 and ids[0] in self.orgs else d.addressee_text
         confidence = d.confidence - (0.15 if not name else 0)
-        return DirOut(addressee=name, addressee_org_ids=ids, text=d.text, themes=self.themes.theme_ids(d.text),
-                      span=(d.start, d.end), due_on=deadline(d.text, held_on), confidence=round(confidence, 2))
+        return DirOut(
+            addressee=name,
+            addressee_org_ids=ids,
+            text=d.text,
+            themes=self.themes.theme_ids(d.text),
+            span=(d.start, d.end),
+            due_on=deadline(d.text, held_on),
+            confidence=round(confidence, 2),
+        )
 
-    def _organisations(self, text: str, mentions: list[Mention], host: str | None, people, recs, dirs,
-                       intro: list[tuple[int, int]]) -> list[dict[str, str]]:
+    def _organisations(
+        self, text: str, mentions: list[Mention], host: str | None, people, recs, dirs, intro: list[tuple[int, int]]
+    ) -> list[dict[str, str]]:
         """Who took part: the host; bodies named where the meeting and its people are introduced
         (title, dateline, who chaired and attended — not ranks such as "Ủy viên Ban Thường vụ Tỉnh
         ủy" or a chair's second office "Chủ tịch HĐND tỉnh"); those who raised, answered or were
@@ -144,7 +168,9 @@ class Extractor:
         out = []
         for m in _UNKNOWN_ORG.finditer(text):
             words = m.group().split()
-            name = " ".join(words[: 1 + next((i for i, w in enumerate(words[1:]) if not w[0].isupper()), len(words) - 1)])
+            name = " ".join(
+                words[: 1 + next((i for i, w in enumerate(words[1:]) if not w[0].isupper()), len(words) - 1)]
+            )
             if len(name.split()) < 3 or fold(name).lower().startswith(_GENERIC_HEADS):
                 continue
             if not any(x.start <= m.start() < x.end for x in mentions) and self.orgs.resolve(name) is None:
@@ -153,9 +179,25 @@ class Extractor:
 
 
 # Bodies that appear in titles as rank or office held, not as the body the person represents here.
-_RANKS = {"btv_tinh_uy", "btv_huyen_uy", "btv_dang_uy", "tinh_uy", "huyen_uy", "dang_uy_xa", "hdnd_tinh", "hdnd_huyen",
-          "hdnd_xa", "ubnd_tinh", "ubnd_huyen", "ubnd_xa", "thuong_truc_tinh_uy", "thuong_truc_huyen_uy",
-          "thuong_truc_dang_uy", "ubkt", "doan_dbqh"}
+_RANKS = {
+    "btv_tinh_uy",
+    "btv_huyen_uy",
+    "btv_dang_uy",
+    "tinh_uy",
+    "huyen_uy",
+    "dang_uy_xa",
+    "hdnd_tinh",
+    "hdnd_huyen",
+    "hdnd_xa",
+    "ubnd_tinh",
+    "ubnd_huyen",
+    "ubnd_xa",
+    "thuong_truc_tinh_uy",
+    "thuong_truc_huyen_uy",
+    "thuong_truc_dang_uy",
+    "ubkt",
+    "doan_dbqh",
+}
 
 
 def _intro(title: str | None, text: str, opening) -> list[tuple[int, int]]:

@@ -29,15 +29,68 @@ _STATE = r"(?:phan anh(?: kho khan)?|cho biet|neu(?: lai)?|nhac lai|bay to|trinh
 _VERB = re.compile(rf"\b(?:(?P<state>{_STATE})|(?P<ask>{_ASK}))\b")
 _ASK_LATER = re.compile(rf"\b{_ASK}\b")
 _GAP_WORDS = set(
-    "tinh huyen xa phuong thanh pho tp tx dai dien cung tiep tuc da co y kien lanh dao thi tran quan thi va "
-    "trinh bay tai hoi nghi nay lan nua chu tich bi thu pho truong ban giam doc ong ba dong chi thuong truc "
-    "cap uy vien".split()
+    [
+        "tinh",
+        "huyen",
+        "xa",
+        "phuong",
+        "thanh",
+        "pho",
+        "tp",
+        "tx",
+        "dai",
+        "dien",
+        "cung",
+        "tiep",
+        "tuc",
+        "da",
+        "co",
+        "y",
+        "kien",
+        "lanh",
+        "dao",
+        "thi",
+        "tran",
+        "quan",
+        "thi",
+        "va",
+        "trinh",
+        "bay",
+        "tai",
+        "hoi",
+        "nghi",
+        "nay",
+        "lan",
+        "nua",
+        "chu",
+        "tich",
+        "bi",
+        "thu",
+        "pho",
+        "truong",
+        "ban",
+        "giam",
+        "doc",
+        "ong",
+        "ba",
+        "dong",
+        "chi",
+        "thuong",
+        "truc",
+        "cap",
+        "uy",
+        "vien",
+    ]
 )
-_NOUN_AFTER = re.compile(r"\s*(?:cua|nay|tren|do|duoc (?:tra loi|giai quyet|tiep thu|ghi nhan)|da duoc|,? de xuat cua)\b")
-_VAGUE = re.compile(r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat|kho khan|"
-                    r"vuong mac|kho khan, vuong mac)\b[\s,.a-z]{0,20}$")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:cua|nay|tren|do|duoc (?:tra loi|giai quyet|tiep thu|ghi nhan)|da duoc|,? de xuat cua)\b"
+)
+_VAGUE = re.compile(
+    r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat|kho khan|"
+    r"vuong mac|kho khan, vuong mac)\b[\s,.a-z]{0,20}$"
+)
 _ABOUT = re.compile(r"\s*(?:lai )?(?:kien nghi|de xuat|de nghi) (?:ve (?:viec )?)?")
-_NOTICE = re.compile(rf"(?:kien nghi|de xuat|de nghi)(?:,\s*(?:kien nghi|de xuat))? cua\s+")
+_NOTICE = re.compile(r"(?:kien nghi|de xuat|de nghi)(?:,\s*(?:kien nghi|de xuat))? cua\s+")
 _ANAPHOR = re.compile(r"\b(?:hoi|doan|mat tran|cong doan|ban)\s+(?:(?:cung|tiep tuc|da|lai)\s+)*" + _ASK + r"\b")
 # Verbs that open a new, separately settleable ask after a comma ("kiện toàn …, bố trí …").
 _ASK_VERBS = re.compile(
@@ -69,6 +122,7 @@ class Recommendation:
     response_span: tuple[int, int] | None = None
     confidence: float = 0.8
     sentence: int = -1
+    stated: bool = False  # a stated problem with its ask: one item, not split at ';'
     themes: list[str] = field(default_factory=list)
 
 
@@ -83,10 +137,13 @@ def _subject(text: str, folded: str, verb_start: int, clause_start: int, mention
         return None
     m = before[-1]
     gap_words = _words(folded, m.end, verb_start)
-    gap_text = text[m.end:verb_start]
+    gap_text = text[m.end : verb_start]
     capitalised = {w.lower() for w in re.findall(r"\b[^\W\d_][\w]*", gap_text) if w[0].isupper()}
-    fillers = [w for w, raw in zip(gap_words, re.findall(r"[^\W_]+", gap_text), strict=False)
-               if w not in _GAP_WORDS and raw.lower() not in capitalised]
+    fillers = [
+        w
+        for w, raw in zip(gap_words, re.findall(r"[^\W_]+", gap_text), strict=False)
+        if w not in _GAP_WORDS and raw.lower() not in capitalised
+    ]
     if len(gap_words) <= 8 and not fillers and "," not in gap_text.strip(" ,"):
         return m
     return None
@@ -109,9 +166,14 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
     pos = s.start
     while (verb := _VERB.search(folded, pos, s.end)) is not None:
         pos = verb.end()
-        clause_start = max(s.start, folded.rfind(";", s.start, verb.start()) + 1, folded.rfind(":", s.start, verb.start()) + 1)
-        subject = (_subject(text, folded, verb.start(), clause_start, mentions) or _speaker(folded, verb, clause_start, s, mentions)
-                   or _anaphor(folded, verb, s, mentions, out))
+        clause_start = max(
+            s.start, folded.rfind(";", s.start, verb.start()) + 1, folded.rfind(":", s.start, verb.start()) + 1
+        )
+        subject = (
+            _subject(text, folded, verb.start(), clause_start, mentions)
+            or _speaker(folded, verb, clause_start, s, mentions)
+            or _anaphor(folded, verb, s, mentions, out)
+        )
         if subject is None or not can_raise(subject):
             continue
         rec = _clause(text, folded, s, verb, subject)
@@ -123,7 +185,7 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
 
 def _speaker(folded: str, verb, clause_start: int, s: Span, mentions) -> Mention | None:
     """Minutes: "- Đồng chí X - Chủ tịch Hội Nông dân xã: Đề nghị …" — the speaker's body asks."""
-    if clause_start <= s.start or folded[clause_start - 1] != ":" or folded[clause_start:verb.start()].strip():
+    if clause_start <= s.start or folded[clause_start - 1] != ":" or folded[clause_start : verb.start()].strip():
         return None
     before = [m for m in mentions if s.start <= m.start and m.end < clause_start]
     return before[-1] if before else None
@@ -131,7 +193,7 @@ def _speaker(folded: str, verb, clause_start: int, s: Span, mentions) -> Mention
 
 def _anaphor(folded: str, verb, s: Span, mentions, earlier: list[Recommendation]) -> Mention | None:
     """ "Hội đề nghị …" refers back to the organisation named just before in the paragraph."""
-    head = folded[max(s.start, verb.start() - 25): verb.end()]
+    head = folded[max(s.start, verb.start() - 25) : verb.end()]
     if not _ANAPHOR.search(head):
         return None
     before = [m for m in mentions if m.end <= verb.start() and m.start >= s.start - 600]
@@ -139,7 +201,7 @@ def _anaphor(folded: str, verb, s: Span, mentions, earlier: list[Recommendation]
 
 
 def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | None:
-    after = folded[verb.end(): s.end]
+    after = folded[verb.end() : s.end]
     if verb.group("ask"):
         if _NOUN_AFTER.match(after) or _VAGUE.match(after):
             return None
@@ -159,17 +221,22 @@ def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | N
     body, begin = _trim(text, folded, start, end)
     if len(body.split()) < 4:
         return None
-    return Recommendation(body, begin, begin + len(body), subject)
+    return Recommendation(body, begin, begin + len(body), subject, stated=not verb.group("ask"))
 
 
 def _real_ask_later(folded: str, start: int, end: int) -> bool:
     """An ask verb later in the sentence that asks ("và đề nghị …"), not a noun ("kiến nghị này")."""
-    return any(not _NOUN_AFTER.match(folded, m.end(), end) and not _VAGUE.match(folded, m.end(), end)
-               for m in _ASK_LATER.finditer(folded, start, end))
+    return any(
+        not _NOUN_AFTER.match(folded, m.end(), end) and not _VAGUE.match(folded, m.end(), end)
+        for m in _ASK_LATER.finditer(folded, start, end)
+    )
 
 
 def _trim(text: str, folded: str, start: int, end: int) -> tuple[str, int]:
-    lead = re.match(r"[\s,:]*(?:(?:can|la|rang)\s+)?(?:voi (?:tinh|huyen|thanh pho|thuong truc[a-z ]*?)\s+(?=ve))?", folded[start:end])
+    lead = re.match(
+        r"[\s,:]*(?:(?:can|la|rang)\s+)?(?:voi (?:tinh|huyen|thanh pho|thuong truc[a-z ]*?)\s+(?=ve))?",
+        folded[start:end],
+    )
     start += lead.end() if lead else 0
     while end > start and text[end - 1] in " .…;,":
         end -= 1
@@ -180,7 +247,7 @@ def _clause_end(text: str, folded: str, start: int, sentence_end: int) -> int:
     """The sentence end, or a ';' that starts the answer ("; Thường trực Tỉnh ủy đã đồng ý …")."""
     pos = start
     while (semi := folded.find(";", pos, sentence_end)) != -1:
-        rest = folded[semi + 1: sentence_end].strip()
+        rest = folded[semi + 1 : sentence_end].strip()
         if _RESPONDER.search(rest[:120]) and _looks_like_answer(rest):
             return semi
         pos = semi + 1
@@ -189,16 +256,25 @@ def _clause_end(text: str, folded: str, start: int, sentence_end: int) -> int:
 
 def _looks_like_answer(clause: str) -> bool:
     head = clause[:80]
-    speaker = re.match(r"(?:thuong truc|ban thuong vu|dong chi|lanh dao|dai dien|ubnd|so |bi thu|chu tich|pho chu tich)", head)
-    return bool(speaker) and bool(_CLOSED_ASK.search(head) or re.search(r"\b(?:tiep thu|ghi nhan|giao|dong y|tra loi)\b", head))
+    speaker = re.match(
+        r"(?:thuong truc|ban thuong vu|dong chi|lanh dao|dai dien|ubnd|so |bi thu|chu tich|pho chu tich)", head
+    )
+    return bool(speaker) and bool(
+        _CLOSED_ASK.search(head) or re.search(r"\b(?:tiep thu|ghi nhan|giao|dong y|tra loi)\b", head)
+    )
 
 
 def _split(text: str, folded: str, rec: Recommendation) -> list[Recommendation]:
     """One item per distinct ask: at ';' or ', ' when what follows is an ask of its own."""
+    if rec.stated:
+        return [rec]
     asks_first = bool(_ASK_VERBS.match(folded, rec.start))
-    cuts = [m.start() for m in re.finditer(r"[;,]\s+", folded[rec.start:rec.end])
-            if len(folded[rec.start:rec.start + m.start()].split()) >= 4
-            and (folded[rec.start + m.start()] == ";" or (asks_first and _ASK_VERBS.match(folded, rec.start + m.end())))]
+    cuts = [
+        m.start()
+        for m in re.finditer(r"[;,]\s+", folded[rec.start : rec.end])
+        if len(folded[rec.start : rec.start + m.start()].split()) >= 4
+        and (folded[rec.start + m.start()] == ";" or (asks_first and _ASK_VERBS.match(folded, rec.start + m.end())))
+    ]
     if not cuts:
         return [rec]
     out, begin = [], rec.start
@@ -212,7 +288,7 @@ def _split(text: str, folded: str, rec: Recommendation) -> list[Recommendation]:
 
 def _notice_item(text, folded, s: Span, mentions, can_raise) -> list[Recommendation]:
     """ "2.1. Kiến nghị của Hội Nông dân tỉnh về X: <answer>" in a Thông báo kết luận."""
-    _, cut = strip_item_marker(text[s.start:s.end])
+    _, cut = strip_item_marker(text[s.start : s.end])
     head = _NOTICE.match(folded, s.start + cut, s.end)
     if not head:
         return []
@@ -220,12 +296,12 @@ def _notice_item(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
     colon = folded.find(":", head.end(), s.end)
     if owner is None or colon == -1 or not can_raise(owner):
         return []
-    about = re.match(r"\s*(?:ve (?:viec )?)?", folded[owner.end:colon])
+    about = re.match(r"\s*(?:ve (?:viec )?)?", folded[owner.end : colon])
     body, start = _trim(text, folded, owner.end + about.end(), colon)
     if len(body.split()) < 3:
         return []
     rec = Recommendation(body, start, start + len(body), owner)
-    answer = text[colon + 1: s.end].strip(" .")
+    answer = text[colon + 1 : s.end].strip(" .")
     rec.response, rec.response_span = answer, (text.index(answer, colon), text.index(answer, colon) + len(answer))
     return [rec]
 
@@ -246,21 +322,23 @@ def attach_responses(text, folded, sentences: list[Span], recs: list[Recommendat
             for rec in targets:
                 if rec.response is None:
                     _set_answer(text, rec, s.start, s.end, strip_lead=True)
-        elif _REFERS.search(folded, s.start, s.end) or (i - 1 in rec_sentences and sentences[i - 1].paragraph == s.paragraph):
+        elif _REFERS.search(folded, s.start, s.end) or (
+            i - 1 in rec_sentences and sentences[i - 1].paragraph == s.paragraph
+        ):
             generic.append(i)
     for i in generic:
         s = sentences[i]
-        if s.is_item or re.match(r"(?:dong thoi\s*,?\s*)?(?:giao|de nghi|yeu cau)\b", folded[s.start:s.end]):
+        if s.is_item or re.match(r"(?:dong thoi\s*,?\s*)?(?:giao|de nghi|yeu cau)\b", folded[s.start : s.end]):
             continue  # a task the chair sets about the requests is a directive, not their answer
         before = [r for r in recs if r.sentence < i and r.response is None]
-        plural = re.search(r"\bcac (?:kien nghi|de xuat|y kien)\b", folded[s.start:s.end])
-        for rec in (before if plural else before[-1:]):
+        plural = re.search(r"\bcac (?:kien nghi|de xuat|y kien)\b", folded[s.start : s.end])
+        for rec in before if plural else before[-1:]:
             _set_answer(text, rec, s.start, s.end, strip_lead=True)
 
 
 def _named_targets(folded: str, s: Span, recs: list[Recommendation], mentions: list[Mention]) -> list[Recommendation]:
     """Requests whose organisation the answering sentence names ("kiến nghị của Tỉnh đoàn")."""
-    key = folded[s.start:s.end]
+    key = folded[s.start : s.end]
     if not _REFERS.search(key) and not re.match(r"(?:doi voi|ve|tra loi)\b", key):
         return []
     named = {i for m in mentions if s.start <= m.start < s.end for i in m.org_ids}

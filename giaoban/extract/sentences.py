@@ -56,8 +56,29 @@ def sentences(text: str) -> list[Span]:
 
 
 # Words that start a sentence, not a place name: "… xã hội TP. Đồng chí đề nghị …" ends at "TP.".
-_STARTERS = ("Đồng chí", "Tại ", "Về ", "Theo ", "Trong ", "Các ", "Phát biểu", "Kết luận", "Sáng ", "Chiều ",
-             "Ngày ", "Năm ", "Qua ", "Để ", "Đại diện", "Thường trực", "Ban ", "Hội ", "Nhìn chung", "Tuy ", "Bên cạnh")
+_STARTERS = (
+    "Đồng chí",
+    "Tại ",
+    "Về ",
+    "Theo ",
+    "Trong ",
+    "Các ",
+    "Phát biểu",
+    "Kết luận",
+    "Sáng ",
+    "Chiều ",
+    "Ngày ",
+    "Năm ",
+    "Qua ",
+    "Để ",
+    "Đại diện",
+    "Thường trực",
+    "Ban ",
+    "Hội ",
+    "Nhìn chung",
+    "Tuy ",
+    "Bên cạnh",
+)
 
 
 def _abbreviation_before(chunk: str, dot: int) -> bool:
@@ -66,7 +87,7 @@ def _abbreviation_before(chunk: str, dot: int) -> bool:
         return False
     token = word.group(1).lower()
     if token in _ABBREV:
-        return not chunk[dot + 1:].lstrip().startswith(_STARTERS)
+        return not chunk[dot + 1 :].lstrip().startswith(_STARTERS)
     return len(token) <= 2 and token.isdigit() and dot < 4
 
 
@@ -85,11 +106,14 @@ def clauses(span: Span, separators: str = ";") -> list[Span]:
         out.append(_span(span.text, cursor, m.start(), span.paragraph, False))
         cursor = m.end()
     out.append(_span(span.text, cursor, len(span.text), span.paragraph, False))
-    return [Span(c.text, span.start + c.start, span.start + c.end, span.paragraph, span.is_item and i == 0)
-            for i, c in enumerate(out) if c.text]
+    return [
+        Span(c.text, span.start + c.start, span.start + c.end, span.paragraph, span.is_item and i == 0)
+        for i, c in enumerate(out)
+        if c.text
+    ]
 
 
 def strip_item_marker(text: str) -> tuple[str, int]:
     """Remove a leading list marker; returns the rest and how many characters were cut."""
     m = _ITEM.match(text)
-    return (text[m.end():], m.end()) if m else (text, 0)
+    return (text[m.end() :], m.end()) if m else (text, 0)

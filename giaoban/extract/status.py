@@ -17,19 +17,86 @@ from giaoban.text import fold_aligned
 # Checked in order: the first status whose words appear wins, so "đã giải quyết" beats the
 # "giao" of "giao Sở … giải quyết" only when it says it was done.
 STATUS_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("declined", ("khong co co so", "khong du dieu kien", "khong phu hop quy dinh", "khong the giai quyet",
-                  "chua the dap ung", "khong chap thuan")),
-    ("in_progress", ("dang giai quyet", "dang xem xet", "dang nghien cuu", "dang trien khai", "dang thuc hien",
-                     "co lo trinh", "co thoi gian giai quyet", "chua can doi duoc", "du kien bo tri", "se xem xet",
-                     "se bo tri", "se xu ly")),
-    ("resolved", ("da giai quyet", "giai quyet dut diem", "giai quyet xong", "da hoan thanh", "da thuc hien",
-                  "da duoc giai quyet", "da bo tri", "da ho tro", "da cap", "da phe duyet", "dong y ho tro",
-                  "tinh ho tro", "thong nhat ho tro", "da kien toan")),
-    ("explained", ("da tra loi", "tra loi, lam ro", "tra loi truc tiep", "giai trinh", "lam ro", "da thong tin",
-                   "cung cap thong tin", "thong tin cu the", "cho biet")),
-    ("referred", ("thuoc tham quyen trung uong", "chuyen co quan co tham quyen", "bao cao cap co tham quyen",
-                  "de nghi cac so", "giao so", "giao ubnd", "giao ban", "giao cac", "duoc giao", "chuyen den",
-                  "nghien cuu, tham muu", "tham muu", "kien nghi trung uong", "chi dao cac so")),
+    (
+        "declined",
+        (
+            "khong co co so",
+            "khong du dieu kien",
+            "khong phu hop quy dinh",
+            "khong the giai quyet",
+            "chua the dap ung",
+            "khong chap thuan",
+        ),
+    ),
+    (
+        "in_progress",
+        (
+            "dang giai quyet",
+            "dang xem xet",
+            "dang nghien cuu",
+            "dang trien khai",
+            "dang thuc hien",
+            "co lo trinh",
+            "co thoi gian giai quyet",
+            "chua can doi duoc",
+            "du kien bo tri",
+            "se xem xet",
+            "se bo tri",
+            "se xu ly",
+        ),
+    ),
+    (
+        "resolved",
+        (
+            "da giai quyet",
+            "giai quyet dut diem",
+            "giai quyet xong",
+            "da hoan thanh",
+            "da thuc hien",
+            "da duoc giai quyet",
+            "da bo tri",
+            "da ho tro",
+            "da cap",
+            "da phe duyet",
+            "dong y ho tro",
+            "tinh ho tro",
+            "thong nhat ho tro",
+            "da kien toan",
+        ),
+    ),
+    (
+        "explained",
+        (
+            "da tra loi",
+            "tra loi, lam ro",
+            "tra loi truc tiep",
+            "giai trinh",
+            "lam ro",
+            "da thong tin",
+            "cung cap thong tin",
+            "thong tin cu the",
+            "cho biet",
+        ),
+    ),
+    (
+        "referred",
+        (
+            "thuoc tham quyen trung uong",
+            "chuyen co quan co tham quyen",
+            "bao cao cap co tham quyen",
+            "de nghi cac so",
+            "giao so",
+            "giao ubnd",
+            "giao ban",
+            "giao cac",
+            "duoc giao",
+            "chuyen den",
+            "nghien cuu, tham muu",
+            "tham muu",
+            "kien nghi trung uong",
+            "chi dao cac so",
+        ),
+    ),
     ("answered", ("tiep thu", "ghi nhan", "cho y kien chi dao", "cho y kien", "thong nhat", "dong y")),
 ]
 VIETNAMESE_STATUS = {
@@ -54,8 +121,10 @@ def status_of(response: str | None) -> str | None:
     return None
 
 
-_BEFORE = re.compile(r"\b(?:truoc|cham nhat|han chot|den) ngay\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
-                     r"(?:\s*[/.\-]\s*(?P<y>(?:19|20)\d{2}))?")
+_BEFORE = re.compile(
+    r"\b(?:truoc|cham nhat|han chot|den) ngay\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})"
+    r"(?:\s*[/.\-]\s*(?P<y>(?:19|20)\d{2}))?"
+)
 _IN_QUARTER = re.compile(r"\btrong quy\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:[/-]|nam)\s*(?P<y>(?:19|20)\d{2}))?")
 _IN_MONTH = re.compile(r"\btrong thang\s+(?P<m>1[0-2]|0?[1-9])\b(?:\s*(?:[/-]|nam)\s*(?P<y>(?:19|20)\d{2}))?")
 _IN_YEAR = re.compile(r"\btrong nam\s+(?P<y>(?:19|20)\d{2})\b")

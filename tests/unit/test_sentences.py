@@ -14,7 +14,7 @@ TEXT = (
 
 def test_spans_index_the_original_text():
     for s in sentences(TEXT):
-        assert TEXT[s.start:s.end] == s.text
+        assert TEXT[s.start : s.end] == s.text
 
 
 def test_abbreviations_and_numbers_do_not_split():
@@ -33,4 +33,4 @@ def test_clauses_split_on_semicolons_with_spans():
     item = [s for s in sentences(TEXT) if s.text.startswith("2.")][0]
     parts = clauses(item)
     assert [p.text for p in parts] == ["2. Đổi mới nội dung, hình thức tuyên truyền", "chăm lo quyền lợi hội viên."]
-    assert all(TEXT[p.start:p.end] == p.text for p in parts)
+    assert all(TEXT[p.start : p.end] == p.text for p in parts)
