@@ -24,7 +24,7 @@ from giaoban.extract.document import read_document  # noqa: E402
 from giaoban.extract.pipeline import Extractor  # noqa: E402
 from giaoban.repeats import Candidate, find_links  # noqa: E402
 
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold"  # --gold DIR evaluates another set (tests/gold_holdout)
 
 
 def source_for(gold_path: Path) -> Path:
@@ -197,7 +197,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    parser.add_argument("--gold", type=Path, help="folder of gold files (default tests/gold)")
     args = parser.parse_args()
+    if args.gold:
+        global GOLD
+        GOLD = args.gold.resolve()
     result = evaluate(args.verbose)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

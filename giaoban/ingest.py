@@ -28,6 +28,7 @@ from giaoban.load.ingest import FileResult, ingest_files, read_files
 from giaoban.load.read import _json_sheet
 from giaoban.load.spec import table_for
 from giaoban.load.validate import check_sheet
+from giaoban.queries import ops_statements
 from giaoban.repeats import link_repeats
 
 
@@ -152,23 +153,6 @@ def reextract(db_path: Path, extractor: Extractor | None = None) -> dict[str, in
     return {"documents": len(docs), "rejected": sum(r.status == "rejected" for r in results)}
 
 
-_DELETE = [
-    "DELETE FROM recommendation_events WHERE source IN ('extracted', 'override') AND rec_id IN "
-    "(SELECT rec_id FROM recommendations WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted'))",
-    "DELETE FROM directive_events WHERE source IN ('extracted', 'override') AND dir_id IN "
-    "(SELECT dir_id FROM directives WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted'))",
-    "DELETE FROM theme_links WHERE item_id IN (SELECT rec_id FROM recommendations WHERE doc_id = $d) "
-    "OR item_id IN (SELECT dir_id FROM directives WHERE doc_id = $d) "
-    "OR item_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted')",
-    "UPDATE recommendations SET repeat_of = NULL WHERE repeat_of IN (SELECT rec_id FROM recommendations WHERE doc_id = $d)",
-    "DELETE FROM recommendations WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted')",
-    "DELETE FROM directives WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted')",
-    "DELETE FROM meeting_people WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted')",
-    "DELETE FROM meeting_orgs WHERE meeting_id IN (SELECT meeting_id FROM meetings WHERE doc_id = $d AND origin = 'extracted')",
-    "DELETE FROM meetings WHERE doc_id = $d AND origin = 'extracted'",
-]
-
-
 def _delete_extracted(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
-    for statement in _DELETE:
+    for statement in ops_statements("delete_extracted"):
         con.execute(statement, {"d": doc_id})

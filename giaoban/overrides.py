@@ -102,8 +102,8 @@ def save(con: duckdb.DuckDBPyConnection, o: Override) -> str:
     """Store (or replace) one override; it takes effect at the next apply()."""
     check(o)
     con.execute(
-        "INSERT OR REPLACE INTO overrides (override_id, target_type, target_id, action, field, value, happened_on, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO overrides (override_id, target_type, target_id, action, field, value, "
+        "happened_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [o.override_id, o.target_type, o.target_id, o.action, o.field, o.value, o.happened_on, o.note],
     )
     return o.override_id
@@ -133,9 +133,15 @@ def apply(con: duckdb.DuckDBPyConnection) -> list[str]:
     return problems
 
 
+_EXISTS = {
+    "meeting": "SELECT count(*) FROM meetings WHERE meeting_id = ?",
+    "recommendation": "SELECT count(*) FROM recommendations WHERE rec_id = ?",
+    "directive": "SELECT count(*) FROM directives WHERE dir_id = ?",
+}
+
+
 def _exists(con, o: Override) -> bool:
-    table, key = TABLE[o.target_type]
-    return con.execute(f"SELECT count(*) FROM {table} WHERE {key} = ?", [o.target_id]).fetchone()[0] > 0
+    return con.execute(_EXISTS[o.target_type], [o.target_id]).fetchone()[0] > 0
 
 
 def _set(con, o: Override) -> None:

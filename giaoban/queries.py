@@ -2,7 +2,8 @@
 
 A query's name is its path without ``.sql`` (``recommendations/resolution_by_org``), its first
 comment line is its description, and ``-- @param NAME TYPE [= DEFAULT] [: help]`` lines declare
-its bind parameters. Pages, the CLI and the report exporter all run queries through here, so a
+its bind parameters. Folders starting with "_" (``queries/_ops``) hold internal statements
+the core runs itself, not named queries. Pages, the CLI and the report exporter all run queries through here, so a
 new ``.sql`` file appears everywhere at once and no caller ever formats SQL strings.
 """
 
@@ -132,11 +133,18 @@ def load_queries(queries_dir: Path | None = None) -> dict[str, NamedQuery]:
     found = {}
     for path in sorted(root.rglob("*.sql")):
         rel = path.relative_to(root)
-        if rel.parts[0] == "schema":
+        if rel.parts[0] == "schema" or rel.parts[0].startswith("_"):
             continue
         name = rel.with_suffix("").as_posix()
         found[name] = parse_query(name, path)
     return found
+
+
+def ops_statements(name: str, queries_dir: Path | None = None) -> list[str]:
+    """The statements of an internal SQL file (queries/_ops/NAME.sql), split with DuckDB's parser."""
+    root = queries_dir or settings().queries_dir
+    sql = (root / "_ops" / f"{name}.sql").read_text(encoding="utf-8")
+    return [statement.query for statement in duckdb.extract_statements(sql)]
 
 
 def get_query(name: str, queries_dir: Path | None = None) -> NamedQuery:

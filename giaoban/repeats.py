@@ -13,6 +13,7 @@ recall of these links on the gold pairs in tests/gold/repeats.json.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -45,7 +46,9 @@ _ABBREVIATIONS = {
     "httx": "hop tac xa",
 }
 _STOP = set(
-    ["kien", "nghi", "de", "xuat", "de", "nghi", "can", "quan", "tam", "xem", "xet", "tinh", "huyen", "xa", "cho", "cac", "va", "cua", "de", "trong", "voi", "nhung", "mot", "so", "duoc", "co", "tiep", "tuc", "som", "chi", "dao", "giai", "quyet", "viec", "ve", "tai", "la", "thi", "thuc", "hien", "nham", "hon", "nua", "den", "nay", "van", "con", "chua", "da", "dang", "se", "phai", "nhieu", "ho", "tro", "bo", "tri"]
+    "kien nghi de xuat de nghi can quan tam xem xet tinh huyen xa cho cac va cua de trong voi nhung mot so duoc co "
+    "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua den nay van con chua da dang se phai "
+    "nhieu ho tro bo tri".split()
 )
 
 
@@ -58,7 +61,7 @@ def words(text: str) -> list[str]:
 
 def grams(text: str) -> Counter[str]:
     w = words(text)
-    return Counter(w) + Counter(f"{a} {b}" for a, b in zip(w, w[1:], strict=False))
+    return Counter(w) + Counter(f"{a} {b}" for a, b in itertools.pairwise(w))
 
 
 class Scorer:

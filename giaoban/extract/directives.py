@@ -22,8 +22,10 @@ from giaoban.text import fold_aligned
 # "giao" assigns a task ("giao Ban Dân vận …"), but "giao ban" is the meeting itself.
 _GIAO = r"giao(?!\s+ban\b(?!\s+(?:dan van|to chuc|tuyen giao|thuong vu|chi dao|quan ly)))"
 _SPEECH = re.compile(
-    r"\b(?:phat bieu (?:chi dao|ket luan)|ket luan (?:hoi nghi|buoi|tai|nhu sau|cua dong chi)|thay mat (?:thuong truc|ban thuong vu|lanh dao)"
-    r"|(?:dong chi|bi thu|chu tich|pho bi thu|truong ban)\b[^.;]{0,120}?\b(?:nhan manh|de nghi|yeu cau|chi dao|luu y))\b"
+    r"\b(?:phat bieu (?:chi dao|ket luan)|ket luan (?:hoi nghi|buoi|tai|nhu sau|cua dong chi)"
+    r"|thay mat (?:thuong truc|ban thuong vu|lanh dao)"
+    r"|(?:dong chi|bi thu|chu tich|pho bi thu|truong ban)\b[^.;]{0,120}?"
+    r"\b(?:nhan manh|de nghi|yeu cau|chi dao|luu y))\b"
 )
 _PRAISE = re.compile(r"\b(?:bieu duong|ghi nhan|danh gia cao|noi bat la|trong do|chuc mung|hoan nghenh)\b")
 _FORWARD = re.compile(

@@ -116,7 +116,9 @@ def host_of(text: str, opening: list[Span], mentions: list[Mention], chairs_titl
     return None
 
 
-_NAME = r"(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][^\W\d_]*(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ0-9][^\W_]*){0,3})"
+# Capital letters, Vietnamese included: place names are capitalised words ("Tuyên Quang", "Đồng Tâm").
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper())
+_NAME = rf"(?P<name>[{_UPPER}][^\W\d_]*(?:\s+[{_UPPER}0-9][^\W_]*){{0,3}})"
 _PLACE = re.compile(
     rf"\b(?P<type>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+{_NAME}"
 )

@@ -15,7 +15,8 @@ _ABBREV = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "q", "p", "tt", "st", "tx
 _END = re.compile(r"(?:\.\s*/\s*\.|[.!?…]+)[\"”’)]*(?=\s+)")
 _UPPER_START = re.compile(r"\s+[\"“(]?[A-ZÀ-ỸĐ0-9]")
 _ITEM = re.compile(
-    r"^\s*(?:\(?(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|\(?(?P<letter>[a-zđ])\)|[-–•+*]|(?P<word>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là))\s*"
+    r"^\s*(?:\(?(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|\(?(?P<letter>[a-zđ])\)|[-–•+*]"
+    r"|(?P<word>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là))\s*"
 )
 
 

@@ -11,7 +11,8 @@ def summarise(data: dict[str, Any]) -> str:
     lines = [
         f"{m.get('title') or '(no title)'}",
         f"  date {m.get('held_on') or '?'} ({m.get('date_basis') or 'unknown'}), kind {m['kind']}, "
-        f"level {m.get('level') or '?'}, host {m.get('host_body') or '?'}, place {m.get('locality') or '?'}, period {period}",
+        f"level {m.get('level') or '?'}, host {m.get('host_body') or '?'}, "
+        f"place {m.get('locality') or '?'}, period {period}",
     ]
     for role in ("chairs", "attendees"):
         for p in data[role]:

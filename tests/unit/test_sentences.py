@@ -30,7 +30,7 @@ def test_numbered_items_are_sentences():
 
 
 def test_clauses_split_on_semicolons_with_spans():
-    item = [s for s in sentences(TEXT) if s.text.startswith("2.")][0]
+    item = next(s for s in sentences(TEXT) if s.text.startswith("2."))
     parts = clauses(item)
     assert [p.text for p in parts] == ["2. Đổi mới nội dung, hình thức tuyên truyền", "chăm lo quyền lợi hội viên."]
     assert all(TEXT[p.start : p.end] == p.text for p in parts)

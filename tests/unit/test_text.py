@@ -37,5 +37,5 @@ def test_decode_bytes_handles_bom_utf16_and_cp1258():
 
 
 def test_decode_bytes_refuses_binary_with_the_source_named():
-    with pytest.raises(DecodeError, match="report.csv: looks like a binary file"):
+    with pytest.raises(DecodeError, match=r"report\.csv: looks like a binary file"):
         decode_bytes(b"PK\x03\x04\x00\x00binary", "report.csv")
