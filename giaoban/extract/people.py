@@ -266,7 +266,7 @@ def title_after(text: str, folded: str, end: int, limit: int) -> str | None:
         if cut:
             break
     title = ", ".join(s.strip(" -–") for s in segments if s.strip(" -–"))
-    return re.sub(r"\s*[-–]\s*(?=[A-ZĐ])", ", ", title) or None
+    return title or None  # as written: "PBTĐU- Chủ tịch UBND phường" keeps its hyphen
 
 
 def title_before(text: str, folded: str, start: int, floor: int) -> str | None:
