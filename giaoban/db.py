@@ -10,6 +10,7 @@ file open keeps reading the old inode until it reconnects.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import fcntl
 import os
 import shutil
@@ -117,6 +118,27 @@ def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path | None = None)
             raise RuntimeError(f"schema file {file.name} failed: {err}") from err
 
 
+def schema_hash(schema_dir: Path | None = None) -> str:
+    digest = hashlib.sha256()
+    for file in schema_files(schema_dir):
+        digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def refresh_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-apply the schema only when its files changed since this database last saw them
+    (re-creating every macro and view costs more than a small ingest)."""
+    current = schema_hash()
+    try:
+        row = con.execute("SELECT value FROM build_info WHERE key = 'schema_hash'").fetchone()
+    except duckdb.CatalogException:
+        row = None
+    if row and row[0] == current:
+        return
+    apply_schema(con)
+    con.execute("INSERT OR REPLACE INTO build_info VALUES ('schema_hash', ?)", [current])
+
+
 @contextlib.contextmanager
 def _writer_lock(target: Path) -> Iterator[None]:
     """Serialise writers of one database file (two ingests must not both copy-and-swap)."""
@@ -151,6 +173,7 @@ def new_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnecti
         con = duckdb.connect(str(tmp), config=_config())
         try:
             apply_schema(con)
+            con.execute("INSERT OR REPLACE INTO build_info VALUES ('schema_hash', ?)", [schema_hash()])
             yield con
             con.execute("CHECKPOINT")
             con.close()
@@ -166,7 +189,7 @@ def change_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConne
     """Yield a read-write connection to a copy of the database; swap the copy in on success.
 
     Used by ingest: if the body raises, the copy is dropped and readers never saw a change.
-    The schema is re-applied first so an older file gains new views and tables.
+    The schema is refreshed first so an older file gains new views and tables.
     """
     target = Path(target or settings().db_path)
     if not target.exists():
@@ -178,7 +201,7 @@ def change_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConne
         shutil.copy2(target, tmp)
         con = duckdb.connect(str(tmp), config=_config())
         try:
-            apply_schema(con)
+            refresh_schema(con)
             yield con
             con.execute("CHECKPOINT")
             con.close()
