@@ -6,7 +6,7 @@ hiểm xã hội trên 6 tháng" in December). Texts become accent-folded syllab
 candidates so that rare shared words ("trụ sở", "phụ cấp", "Địa chỉ tin cậy") count and common
 ones ("hỗ trợ kinh phí") barely do. Two requests are one when they come from the same organisation
 family in the same province, at different meetings, and either their cosine is high, or it is
-moderate and their themes (data/themes.yaml) mostly agree. ``repeat_of`` always names the first
+moderate, their themes (data/themes.yaml) mostly agree and the later one says the problem persists. ``repeat_of`` always names the first
 occurrence, so "raised N times" is one GROUP BY. bench/extraction_eval.py measures precision and
 recall of these links on the gold pairs in tests/gold/repeats.json.
 """
@@ -45,6 +45,8 @@ _ABBREVIATIONS = {
     "nld": "nguoi lao dong",
     "httx": "hop tac xa",
 }
+_PERSISTS = re.compile(r"\b(?:tiep tuc|nhac lai|neu lai|van con|van chua|chua duoc|den nay|mot lan nua|lai de nghi|"
+                       r"keo dai|ton dong|chua khac phuc)\b")
 _STOP = set(
     "kien nghi de xuat de nghi can quan tam xem xet tinh huyen xa cho cac va cua de trong voi nhung mot so duoc co "
     "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua den nay van con chua da dang se phai "
@@ -89,9 +91,14 @@ class Scorer:
         ta, tb = set(self.themes.theme_ids(a)), set(self.themes.theme_ids(b))
         return len(ta & tb) / len(ta | tb) if ta | tb else 0.0
 
-    def same_request(self, a: str, b: str) -> bool:
-        cos = self.cosine(a, b)
-        return cos >= STRONG or (cos >= MODERATE and self.theme_agreement(a, b) >= THEME_AGREEMENT)
+    def same_request(self, earlier: str, later: str) -> bool:
+        """Strong wording overlap, or moderate overlap on the same themes when the later text says
+        the problem persists ("vẫn chưa được", "đến nay", "tiếp tục") — how repeats are phrased."""
+        cos = self.cosine(earlier, later)
+        if cos >= STRONG:
+            return True
+        return (cos >= MODERATE and self.theme_agreement(earlier, later) >= THEME_AGREEMENT
+                and _PERSISTS.search(match_key(later)) is not None)
 
 
 def similarity(a: str, b: str) -> float:
