@@ -68,10 +68,18 @@ class _Who:
         return bool(self.mention or self.text)
 
 
+_HEADING = re.compile(r"(?:[ivx]+|\d+)\.\s*(?:nhiem vu|phuong huong)(?: nhiem vu)? (?:trong tam|thoi gian toi|chu yeu|"
+                      r"tiep theo|quy|nam|6 thang)")
+_END_OF_TASKS = re.compile(r"(?:noi nhan|t/l |tm\. |k/t |\(da ky\)|van phong (?:tinh|huyen|dang) uy thong bao)")
+_ABOUT = re.compile(r"(?:doi voi|ve phia|rieng doi voi|rieng)\s+")
+
+
 def speech_start(folded: str, sentences: list[Span], skip: set[int]) -> int | None:
-    """Index of the sentence where the chair's speech begins, or None."""
+    """Index of the sentence where the chair's speech (or a notice's task section) begins, or None."""
     for i, s in enumerate(sentences):
-        if i not in skip and _SPEECH.search(folded, s.start, s.end) and not _PAST.search(folded, s.start, s.end):
+        if i in skip or _PAST.search(folded, s.start, s.end):
+            continue
+        if _SPEECH.search(folded, s.start, s.end) or (len(s.text) < 90 and _HEADING.match(folded, s.start, s.end)):
             return i
     return None
 
@@ -100,7 +108,12 @@ def find_directives(text: str, sentences: list[Span], mentions: list[Mention], s
     consumed_until = -1
     for i in range(first, len(sentences)):
         s = sentences[i]
-        if i in skip or s.start < consumed_until or _PAST.search(folded, s.start, s.end) or _shouting(s.text):
+        if _END_OF_TASKS.match(folded, s.start, s.end):
+            break  # a notice's distribution list and signature follow its tasks
+        if i in skip or s.start < consumed_until or _PAST.search(folded, s.start, s.end):
+            continue
+        if _shouting(s.text):
+            forward = forward or bool(_HEADING.match(folded, s.start, s.end))
             continue
         if s.is_item:  # a list item runs to the end of its paragraph, however many sentences it holds
             last = max(j for j in range(i, len(sentences)) if sentences[j].paragraph == s.paragraph)

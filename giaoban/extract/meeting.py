@@ -60,7 +60,7 @@ def title_of(text: str, given: str | None) -> str | None:
 
 def kind_of(title: str | None, opening: str) -> str:
     key = fold_aligned(f"{title or ''} {opening}")
-    if re.search(r"\b(?:du luan xa hoi|tiep xuc cu tri)\b", key) or (
+    if re.search(r"\b(?:du luan xa hoi|tiep xuc cu tri|bao chi|hop bao|cung cap thong tin cho bao chi)\b", key) or (
         OTHER_KINDS.search(key) and not re.search(r"\bgiao ban (?:voi|giua|thuong truc|cong tac|dinh ky)", key)
     ):
         return "other"

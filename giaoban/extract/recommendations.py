@@ -110,6 +110,11 @@ _LEAD_IN = re.compile(
     r"y kien|noi dung)[^,:]{0,120}[,:]\s*|ve [^,]{3,80},\s*)"
 )
 _CLOSED_ASK = re.compile(r"\b(?:da|dang|se)\b")
+# Delegates speaking without an organisation: "Các đại biểu (cũng) kiến nghị …".
+_DELEGATES = re.compile(r"(?:cac |nhieu |mot so )?(?:dai bieu|y kien)(?: (?:cung|deu|da|con|tiep tuc|dong thoi))*\s*$")
+# What follows ":" in a conclusion notice's item when it is the answer, not more of the request.
+_ANSWER_AFTER_COLON = re.compile(
+    r"\s*(?:giao|thuong truc|ban thuong vu|noi dung nay|dong y|thong nhat|ubnd|da |chua phu hop|khong|van phong)")
 
 
 @dataclass
@@ -176,7 +181,7 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
         )
         if subject is None or not can_raise(subject):
             continue
-        rec = _clause(text, folded, s, verb, subject)
+        rec = _clause(text, folded, s, verb, subject, mentions)
         if rec is not None:
             out.extend(_split(text, folded, rec))
             pos = rec.end
@@ -200,7 +205,7 @@ def _anaphor(folded: str, verb, s: Span, mentions, earlier: list[Recommendation]
     return before[-1] if before else (earlier[-1].raised_by if earlier else None)
 
 
-def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | None:
+def _clause(text, folded, s: Span, verb, subject: Mention | None, mentions: list[Mention]) -> Recommendation | None:
     after = folded[verb.end() : s.end]
     if verb.group("ask"):
         if _NOUN_AFTER.match(after) or _VAGUE.match(after):
@@ -217,11 +222,12 @@ def _clause(text, folded, s: Span, verb, subject: Mention) -> Recommendation | N
             return None
         if _VAGUE.match(folded, verb.end(), s.end) or _VAGUE.match(after):
             return None
-    end = _clause_end(text, folded, start, s.end)
+    end = _clause_end(text, folded, start, s.end, mentions)
     body, begin = _trim(text, folded, start, end)
     if len(body.split()) < 4:
         return None
-    return Recommendation(body, begin, begin + len(body), subject, stated=not verb.group("ask"))
+    confidence = 0.8 if subject is not None else 0.6
+    return Recommendation(body, begin, begin + len(body), subject, confidence=confidence, stated=not verb.group("ask"))
 
 
 def _real_ask_later(folded: str, start: int, end: int) -> bool:
@@ -243,7 +249,7 @@ def _trim(text: str, folded: str, start: int, end: int) -> tuple[str, int]:
     return text[start:end], start
 
 
-def _clause_end(text: str, folded: str, start: int, sentence_end: int) -> int:
+def _clause_end(text: str, folded: str, start: int, sentence_end: int, mentions: list[Mention]) -> int:
     """The sentence end, or a ';' that starts the answer ("; Thường trực Tỉnh ủy đã đồng ý …")."""
     pos = start
     while (semi := folded.find(";", pos, sentence_end)) != -1:
@@ -310,7 +316,7 @@ def attach_responses(text, folded, sentences: list[Span], recs: list[Recommendat
     """Answers in the same sentence, then sentences that name or follow what they answer."""
     for rec in recs:
         s = sentences[rec.sentence]
-        if rec.response is None and rec.end < s.end and folded[rec.end] == ";":
+        if rec.response is None and rec.end < s.end and folded[rec.end] in ";:":
             _set_answer(text, rec, rec.end + 1, s.end)
     rec_sentences = {r.sentence for r in recs}
     generic: list[int] = []
