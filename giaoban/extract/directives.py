@@ -143,6 +143,13 @@ def _directives_in(text, folded, s: Span, start: int, mentions, inherited: _Who)
         own = _subject(folded, s.start + cut, s.end, mentions)
         d = _make(text, folded, s.start + cut, s.end, own or inherited)
         return ([d] if d else []), _Who()
+    about = _ABOUT.match(folded, start, s.end)
+    if about:  # "Đối với Ủy ban MTTQ thành phố, cần …" / "Về phía các đoàn thể, …"
+        named = next((m for m in mentions if m.start == about.end()), None)
+        comma = folded.find(",", about.end(), s.end)
+        if named is not None and comma != -1 and comma - named.end < 25:
+            inherited = _Who(named, text[about.end() : comma].strip())
+            start = comma + 1
     key = folded[start : s.end]
     lead = _LEAD_VERB.match(folded, start, s.end)
     if lead:

@@ -87,7 +87,7 @@ _NOUN_AFTER = re.compile(
 )
 _VAGUE = re.compile(
     r"\s*:?\s*(?:nhieu|mot so|cac) (?:noi dung|giai phap|y kien|van de|kien nghi|de xuat|kho khan|"
-    r"vuong mac|kho khan, vuong mac)\b[\s,.a-z]{0,20}$"
+    r"vuong mac|kho khan, vuong mac)\b(?:[^.;:]{0,60})(?::|$)"
 )
 _ABOUT = re.compile(r"\s*(?:lai )?(?:kien nghi|de xuat|de nghi) (?:ve (?:viec )?)?")
 _NOTICE = re.compile(r"(?:kien nghi|de xuat|de nghi)(?:,\s*(?:kien nghi|de xuat))? cua\s+")
@@ -179,7 +179,8 @@ def _in_sentence(text, folded, s: Span, mentions, can_raise) -> list[Recommendat
             or _speaker(folded, verb, clause_start, s, mentions)
             or _anaphor(folded, verb, s, mentions, out)
         )
-        if subject is None or not can_raise(subject):
+        delegates = subject is None and verb.group("ask") and _DELEGATES.search(folded, clause_start, verb.start())
+        if not delegates and (subject is None or not can_raise(subject)):
             continue
         rec = _clause(text, folded, s, verb, subject, mentions)
         if rec is not None:
@@ -251,13 +252,23 @@ def _trim(text: str, folded: str, start: int, end: int) -> tuple[str, int]:
 
 def _clause_end(text: str, folded: str, start: int, sentence_end: int, mentions: list[Mention]) -> int:
     """The sentence end, or a ';' that starts the answer ("; Thường trực Tỉnh ủy đã đồng ý …")."""
+    colon = folded.find(":", start, sentence_end)
+    if colon != -1 and _ANSWER_AFTER_COLON.match(folded, colon + 1, sentence_end):
+        sentence_end = colon  # "2.1. Kiến nghị … : Giao Sở …" — the notice's answer follows the colon
     pos = start
     while (semi := folded.find(";", pos, sentence_end)) != -1:
         rest = folded[semi + 1 : sentence_end].strip()
         if _RESPONDER.search(rest[:120]) and _looks_like_answer(rest):
             return semi
+        if _new_asker(folded, semi + 1, sentence_end, mentions):
+            return semi  # "…; Tỉnh đoàn kiến nghị …": the next request has its own subject
         pos = semi + 1
     return sentence_end
+
+
+def _new_asker(folded: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    verb = _VERB.search(folded, start, min(end, start + 120))
+    return verb is not None and any(start <= m.start and m.end <= verb.start() for m in mentions)
 
 
 def _looks_like_answer(clause: str) -> bool:
