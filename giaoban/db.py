@@ -10,8 +10,8 @@ file open keeps reading the old inode until it reconnects.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import fcntl
+import hashlib
 import os
 import shutil
 import weakref
