@@ -4,11 +4,11 @@
 hiểm xã hội trên 6 tháng" in December). Texts become accent-folded syllables and syllable pairs
 (abbreviations expanded, request verbs and filler dropped), weighted by TF-IDF over all the
 candidates so that rare shared words ("trụ sở", "phụ cấp", "Địa chỉ tin cậy") count and common
-ones ("hỗ trợ kinh phí") barely do. Two requests are one when they come from the same organisation
-family in the same province, at different meetings, and either their cosine is high, or it is
-moderate, their themes (data/themes.yaml) mostly agree and the later one says the problem persists. ``repeat_of`` always names the first
-occurrence, so "raised N times" is one GROUP BY. bench/extraction_eval.py measures precision and
-recall of these links on the gold pairs in tests/gold/repeats.json.
+ones ("hỗ trợ kinh phí") barely do. Two requests are one when they come from the same
+organisation family in the same province, at different meetings, and either their cosine is high,
+or it is moderate, their themes (data/themes.yaml) mostly agree and the later one says the problem
+persists. ``repeat_of`` always names the first occurrence, so "raised N times" is one GROUP BY.
+bench/extraction_eval.py measures precision and recall of these links on tests/gold/repeats.json.
 """
 
 from __future__ import annotations

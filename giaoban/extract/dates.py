@@ -24,7 +24,8 @@ _WEEKDAY = r"(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s*nhat)"
 
 # A date that follows a cue word (time of day, "ngày", a dateline) may use "/", "-" or ".".
 _CUED = re.compile(
-    rf"(?P<cue>\b(?:sang|trua|chieu|toi|dem)\b(?:\s+(?:nay|qua|hom nay|hom qua|{_WEEKDAY}))?(?:\s+ngay)?|\bngay)\s*\(?\s*"
+    rf"(?P<cue>\b(?:sang|trua|chieu|toi|dem)\b(?:\s+(?:nay|qua|hom nay|hom qua|{_WEEKDAY}))?(?:\s+ngay)?"
+    rf"|\bngay)\s*\(?\s*"
     rf"(?:tu\s+ngay\s*)?{_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s*[/.\-]\s*{_MON}(?:\s*[/.\-]\s*{_YR})?(?!\s*[/.\-]?\d)"
 )
 _WORDS = re.compile(rf"\bngay\s+{_DAY}\s+thang\s+{_MON}(?:\s+nam\s+{_YR})?")
