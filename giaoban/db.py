@@ -160,20 +160,15 @@ def _swap_in(tmp: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def new_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Yield a connection to a fresh file with the schema applied; swap it in on success.
-
-    On any exception the temporary file is removed and the existing database is untouched.
-    """
-    target = Path(target or settings().db_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.build-{os.getpid()}")
+def _swapped(target: Path, kind: str, copy: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable temporary file beside ``target`` (a copy of it, or new) that replaces it on success."""
+    tmp = target.with_name(f".{target.name}.{kind}-{os.getpid()}")
     with _writer_lock(target):
         _remove(tmp)
+        if copy:
+            shutil.copy2(target, tmp)
         con = duckdb.connect(str(tmp), config=_config())
         try:
-            apply_schema(con)
-            con.execute("INSERT OR REPLACE INTO build_info VALUES ('schema_hash', ?)", [schema_hash()])
             yield con
             con.execute("CHECKPOINT")
             con.close()
@@ -182,6 +177,20 @@ def new_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnecti
             con.close()
             _remove(tmp)
             raise
+
+
+@contextlib.contextmanager
+def new_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to a fresh file with the schema applied; swap it in on success.
+
+    On any exception the temporary file is removed and the existing database is untouched.
+    """
+    target = Path(target or settings().db_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _swapped(target, "build", copy=False) as con:
+        apply_schema(con)
+        con.execute("INSERT OR REPLACE INTO build_info VALUES ('schema_hash', ?)", [schema_hash()])
+        yield con
 
 
 @contextlib.contextmanager
@@ -195,21 +204,9 @@ def change_database(target: Path | None = None) -> Iterator[duckdb.DuckDBPyConne
     if not target.exists():
         with new_database(target):
             pass
-    tmp = target.with_name(f".{target.name}.change-{os.getpid()}")
-    with _writer_lock(target):
-        _remove(tmp)
-        shutil.copy2(target, tmp)
-        con = duckdb.connect(str(tmp), config=_config())
-        try:
-            refresh_schema(con)
-            yield con
-            con.execute("CHECKPOINT")
-            con.close()
-            _swap_in(tmp, target)
-        except BaseException:
-            con.close()
-            _remove(tmp)
-            raise
+    with _swapped(target, "change", copy=True) as con:
+        refresh_schema(con)
+        yield con
 
 
 def _remove(path: Path) -> None:
