@@ -21,6 +21,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
     "GIAOBAN_QUERIES_DIR": ("queries", "folder of named queries and schema SQL"),
     "GIAOBAN_OVERDUE_DAYS": ("90", "days after the meeting when an item with no deadline counts as overdue"),
     "GIAOBAN_AS_OF": ("", "pin 'today' for metrics (YYYY-MM-DD); empty means the real date"),
+    "GIAOBAN_SQL_TIMEOUT": ("10", "seconds an analyst's SQL statement may run before it is stopped"),
+    "GIAOBAN_SQL_ROWS": ("10000", "rows the SQL page and `giaoban sql` show at most"),
+    "GIAOBAN_SQL_DOWNLOAD_ROWS": ("1000000", "rows a SQL result download may hold at most"),
+    "GIAOBAN_SQL_MEMORY": ("1GB", "memory one sandboxed SQL statement may use"),
+    "GIAOBAN_SQL_THREADS": ("1", "DuckDB threads for sandboxed SQL, so analysts never starve the dashboard"),
+    "GIAOBAN_SQL_WORKERS": ("2", "sandbox worker processes kept warm for the SQL page"),
 }
 
 

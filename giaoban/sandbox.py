@@ -25,20 +25,14 @@ import duckdb
 import polars as pl
 
 from giaoban import db
+from giaoban.config import SETTINGS as CONFIG_SETTINGS
 from giaoban.sandbox_check import Checked, check_sql
 from giaoban.sandbox_errors import SandboxError, from_duckdb
 
 __all__ = ["SETTINGS", "Checked", "Limits", "SandboxError", "SqlResult", "check_sql", "run_sql"]
 
-# name -> (default, description): the lead adds these to giaoban.config.SETTINGS and docs/settings.md.
-SETTINGS: dict[str, tuple[str, str]] = {
-    "GIAOBAN_SQL_TIMEOUT": ("10", "seconds an analyst's SQL query may run before it is stopped"),
-    "GIAOBAN_SQL_ROWS": ("10000", "rows of an analyst's SQL result shown on the SQL page"),
-    "GIAOBAN_SQL_DOWNLOAD_ROWS": ("1000000", "rows of an analyst's SQL result written to a download or the CLI"),
-    "GIAOBAN_SQL_MEMORY": ("1GB", "memory one analyst's SQL query may use (DuckDB limit and process cap)"),
-    "GIAOBAN_SQL_THREADS": ("1", "DuckDB threads per analyst's SQL query"),
-    "GIAOBAN_SQL_WORKERS": ("2", "analysts' SQL queries that may run at the same time (worker processes)"),
-}
+# The sandbox's settings are declared once, with the others, in giaoban.config.
+SETTINGS: dict[str, tuple[str, str]] = {k: v for k, v in CONFIG_SETTINGS.items() if k.startswith("GIAOBAN_SQL_")}
 
 # Run before any user SQL, after the snapshot is attached; neither can be undone once locked.
 LOCKDOWN = ("SET enable_external_access = false", "SET lock_configuration = true")
@@ -126,9 +120,7 @@ def bind(checked: Checked, params: dict[str, Any] | None) -> dict[str, Any]:
 
 def open_locked(path: Path | str, limits: Limits) -> duckdb.DuckDBPyConnection:
     """The snapshot attached read-only, then file and network access off and configuration locked."""
-    con = db.connect(
-        path, read_only=True, threads=limits.threads, memory_limit=limits.memory, temp_directory=""
-    )
+    con = db.connect(path, read_only=True, threads=limits.threads, memory_limit=limits.memory, temp_directory="")
     for statement in LOCKDOWN:
         con.execute(statement)
     return con
@@ -203,3 +195,18 @@ def _unique(names: list[str]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
     return out
+
+
+def analyst_queries(queries_dir: Path | None = None) -> dict[str, Any]:
+    """The named queries the SQL page offers: everything in queries/ except ``_``-prefixed folders.
+
+    ``queries/_ops/`` holds maintenance statements (deletes before a re-extraction) that the sandbox
+    would refuse anyway; listing them would only show analysts a query that cannot run.
+    """
+    from giaoban.queries import load_queries
+
+    return {
+        name: query
+        for name, query in load_queries(queries_dir).items()
+        if not any(part.startswith("_") for part in name.split("/"))
+    }

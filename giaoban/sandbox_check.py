@@ -35,18 +35,28 @@ class Checked:
     params: tuple[str, ...]
 
 
-def check_sql(sql: str) -> Checked:
-    """Accept one reading statement or raise SandboxError saying why not."""
+def check_sql(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> Checked:
+    """Accept one reading statement or raise SandboxError saying why not.
+
+    The statement count and the first keyword are settled from tokens *before* DuckDB parses the
+    text, because parsing expands PRAGMA-style statements and ``IMPORT DATABASE`` reads files while
+    it does. ``con`` (the worker's locked connection) parses with file access already off.
+    """
     text = nfc(sql or "").strip()
     if len(text) > MAX_SQL_CHARS:
         raise SandboxError("too_long", n=len(text), max=MAX_SQL_CHARS)
     tokens = _tokens(text)
     if not tokens:
         raise SandboxError("empty")
-    statement = _one_statement(text, tokens[0][1])
+    pieces = _count_pieces(tokens)
+    if pieces > 1:
+        raise SandboxError("multiple", n=pieces)
     keyword = tokens[0][1]
+    if keyword not in READ_KEYWORDS and keyword != "EXPLAIN":
+        raise SandboxError("not_read", kind=keyword)
+    statement = _one_statement(text, keyword, con)
     if keyword == "EXPLAIN" and statement.type == duckdb.StatementType.EXPLAIN:
-        _check_explained(text, tokens)
+        _check_explained(text, tokens, con)
     elif statement.type != duckdb.StatementType.SELECT or keyword not in READ_KEYWORDS:
         raise SandboxError("not_read", kind=keyword)
     params = tuple(sorted(statement.named_parameters))
@@ -55,13 +65,40 @@ def check_sql(sql: str) -> Checked:
     return Checked(text, keyword, params)
 
 
+def _count_pieces(tokens: list[tuple[int, str]]) -> int:
+    """Statements separated by top-level semicolons (tokens, so ';' in strings and comments do not count)."""
+    pieces, current = 0, False
+    for _pos, word in tokens:
+        if word == ";":
+            pieces += current
+            current = False
+        else:
+            current = True
+    return pieces + current
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
-    """(position, upper-cased word) of every token; comments are not tokens."""
+    """(character position, upper-cased word) of every token; comments are not tokens.
+
+    DuckDB reports UTF-8 byte offsets; Vietnamese text makes them differ from character offsets.
+    """
     try:
         found = duckdb.tokenize(text)
     except duckdb.Error as err:
         raise from_duckdb(err, text) from None
-    return [(pos, _word_at(text, pos)) for pos, _kind in found]
+    chars = _char_offsets(text)
+    return [(chars[pos], _word_at(text, chars[pos])) for pos, _kind in found]
+
+
+def _char_offsets(text: str) -> list[int]:
+    """Character index of every UTF-8 byte offset of ``text`` (plus its end)."""
+    if text.isascii():
+        return list(range(len(text) + 1))
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        offsets.extend([index] * len(char.encode("utf-8")))
+    offsets.append(len(text))
+    return offsets
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -69,9 +106,9 @@ def _word_at(text: str, pos: int) -> str:
     return match[0].upper() if match else ""
 
 
-def _one_statement(text: str, keyword: str) -> duckdb.Statement:
+def _one_statement(text: str, keyword: str, con: duckdb.DuckDBPyConnection | None) -> duckdb.Statement:
     try:
-        statements = duckdb.extract_statements(text)
+        statements = (con or duckdb).extract_statements(text)
     except duckdb.Error as err:
         raise from_duckdb(err, text) from None
     if not statements:
@@ -84,7 +121,7 @@ def _one_statement(text: str, keyword: str) -> duckdb.Statement:
     return statements[0]
 
 
-def _check_explained(text: str, tokens: list[tuple[int, str]]) -> None:
+def _check_explained(text: str, tokens: list[tuple[int, str]], con: duckdb.DuckDBPyConnection | None) -> None:
     """The statement after ``EXPLAIN [ANALYZE] [(options)]`` must itself be a reading statement."""
     i = 1
     if i < len(tokens) and tokens[i][1] == "ANALYZE":
@@ -101,7 +138,7 @@ def _check_explained(text: str, tokens: list[tuple[int, str]]) -> None:
     inner = text[tokens[i][0] :]
     if tokens[i][1] == "EXPLAIN":
         raise SandboxError("not_read", kind="EXPLAIN EXPLAIN")
-    explained = check_sql(inner)
+    explained = check_sql(inner, con)
     if explained.keyword not in READ_KEYWORDS:
         raise SandboxError("not_read", kind="EXPLAIN " + explained.keyword)
 

@@ -17,7 +17,10 @@ READ_STATEMENTS = "SELECT, WITH, FROM, VALUES, TABLE, DESCRIBE, SHOW, SUMMARIZE,
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "empty": ("Chưa có câu lệnh SQL nào để chạy.", "There is no SQL statement to run."),
-    "too_long": ("Câu lệnh quá dài ({n} ký tự; tối đa {max}).", "The statement is too long ({n} characters; at most {max})."),
+    "too_long": (
+        "Câu lệnh quá dài ({n} ký tự; tối đa {max}).",
+        "The statement is too long ({n} characters; at most {max}).",
+    ),
     "syntax": ("Lỗi cú pháp SQL", "SQL syntax error"),
     "multiple": (
         "Mỗi lần chỉ chạy một câu lệnh (tìm thấy {n}). Xóa các câu lệnh khác hoặc dấu chấm phẩy ở giữa.",

@@ -72,15 +72,16 @@ def _cap_resources(limits: Limits) -> None:
 def _serve(con, request: dict[str, Any], limits: Limits) -> tuple[dict[str, Any], bytes]:
     """One request: (header, Arrow IPC bytes); never raises, so the worker outlives bad queries."""
     try:
-        checked = check_sql(request["sql"])
+        checked = check_sql(request["sql"], con)
         frame, truncated, elapsed = execute(con, checked, request.get("params"), request["max_rows"], limits)
         buffer = io.BytesIO()
         frame.write_ipc_stream(buffer)
         return {"ok": True, "truncated": truncated, "elapsed": elapsed}, buffer.getvalue()
     except SandboxError as err:
-        return {"ok": False, "error": err.to_dict()}, b""
+        # After an allocation failed the process may be short of memory: answer, then retire.
+        return {"ok": False, "error": err.to_dict(), "retire": err.code == "memory"}, b""
     except MemoryError:
-        return {"ok": False, "error": SandboxError("memory", **limit_fields(limits)).to_dict()}, b""
+        return {"ok": False, "error": SandboxError("memory", **limit_fields(limits)).to_dict(), "retire": True}, b""
     except Exception as err:
         return {"ok": False, "error": SandboxError("runtime", short_detail(str(err))).to_dict()}, b""
 
@@ -95,6 +96,8 @@ def main(argv: list[str]) -> int:
     except Exception as err:
         _send(out, json.dumps({"ok": False, "error": {"code": "runtime", "detail": str(err)[:300]}}).encode())
         return 1
+    # Warm up the lazy imports (Arrow, parameter binding) before the first analyst waits on them.
+    _serve(con, {"sql": "SELECT $x::DATE AS d", "params": {"x": "2024-01-01"}, "max_rows": 1}, limits)
     _send(out, json.dumps({"ok": True, "ready": True}).encode())
     while True:
         try:
@@ -103,6 +106,8 @@ def main(argv: list[str]) -> int:
             return 0
         header, payload = _serve(con, request, limits)
         _send(out, json.dumps(header).encode(), payload)
+        if header.get("retire"):
+            return 0
 
 
 # --- the parent side ------------------------------------------------------------------------------
@@ -216,10 +221,13 @@ class SandboxPool:
 
     def _run_in_worker(self, path: Path, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         worker = self._take(path)
-        result = worker.run(request)  # a worker that dies or is killed closes itself and raises
-        with self._lock:
-            self._idle.append(worker)
-        return result
+        header, payload = worker.run(request)  # a worker that dies or is killed closes itself and raises
+        if header.get("retire"):
+            worker.close()
+        else:
+            with self._lock:
+                self._idle.append(worker)
+        return header, payload
 
     def _take(self, path: Path) -> _Worker:
         current = _identity(path)
