@@ -24,10 +24,12 @@ app = typer.Typer(
 )
 
 from giaoban.cli_review import review_app  # noqa: E402
+from giaoban.cli_report import register as register_report  # noqa: E402
 from giaoban.cli_sql import register as register_sql  # noqa: E402
 
 app.add_typer(review_app, name="review")
 register_sql(app)
+register_report(app)
 
 DbOption = Annotated[Path | None, typer.Option("--db", help="database file (default: GIAOBAN_DB)")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json")]
