@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,10 @@ def parse_query(name: str, path: Path) -> NamedQuery:
 
 
 def load_queries(queries_dir: Path | None = None) -> dict[str, NamedQuery]:
-    """All named queries under queries_dir (schema/ excluded), keyed by name, sorted."""
+    """All named queries under queries_dir (schema/ and _internal folders excluded), keyed by name.
+
+    Each file is parsed once per modification time, so pages and reports can ask on every call.
+    """
     root = queries_dir or settings().queries_dir
     found = {}
     for path in sorted(root.rglob("*.sql")):
@@ -136,8 +140,13 @@ def load_queries(queries_dir: Path | None = None) -> dict[str, NamedQuery]:
         if rel.parts[0] == "schema" or rel.parts[0].startswith("_"):
             continue
         name = rel.with_suffix("").as_posix()
-        found[name] = parse_query(name, path)
+        found[name] = _parsed(name, path, path.stat().st_mtime_ns)
     return found
+
+
+@lru_cache(maxsize=1024)
+def _parsed(name: str, path: Path, mtime_ns: int) -> NamedQuery:
+    return parse_query(name, path)
 
 
 def ops_statements(name: str, queries_dir: Path | None = None) -> list[str]:
