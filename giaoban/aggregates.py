@@ -15,10 +15,17 @@ definition. ``as_of`` (``build_info.aggregates_as_of``) records the date statuse
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
 import duckdb
 
 from giaoban import db
+from giaoban.db import fetch
+from giaoban.text import fold
 
 # table name -> sort key; the live definition is the view "<name>_live".
 TABLES: dict[str, str] = {
@@ -27,9 +34,8 @@ TABLES: dict[str, str] = {
     "agg_dirs": "issued_on, dir_id",
     "agg_theme_items": "held_on, theme_id",
     "agg_activity": "held_on, family",
-    "agg_phrase_items": "held_on, phrase_key",
     "search_docs": "meeting_id",
-    "search_postings": "term, meeting_id",
+    "search_postings": "term, held_on",
 }
 
 
@@ -54,8 +60,14 @@ def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     if con.execute("SELECT getvariable('giaoban_as_of')").fetchone()[0] is None:
         db.pin_today(con)
     counts = {name: _materialise(con, name, order_by) for name, order_by in TABLES.items()}
+    counts["agg_phrases"] = refresh_phrases(con)
+    # after the facts, the index and the phrases it is computed from
+    counts["agg_phrase_months"] = _materialise(con, "agg_phrase_months", "month, phrase_key")
     as_of = con.execute("SELECT gb_today()").fetchone()[0]
     con.execute("INSERT OR REPLACE INTO build_info VALUES ('aggregates_as_of', ?)", [as_of.isoformat()])
+    # What the facts were computed from, so a reader can tell when a later write skipped refresh().
+    source = con.execute("SELECT gb_facts_source()").fetchone()[0]
+    con.execute("INSERT OR REPLACE INTO build_info VALUES ('aggregates_source', ?)", [source])
     return counts
 
 
@@ -63,3 +75,127 @@ def as_of(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     """The date the materialised statuses were judged on (None: never refreshed, statuses are live)."""
     row = con.execute("SELECT value FROM build_info WHERE key = 'aggregates_as_of'").fetchone()
     return dt.date.fromisoformat(row[0]) if row else None
+
+
+# --- Recurring phrases outside the taxonomy -------------------------------------------------------
+# Two to four syllables. Syllables are not words in Vietnamese, so a window is often half of one word and
+# half of the next ("nghị UBND" from "đề nghị UBND"). A phrase is kept only when it stands on its
+# own: no single word comes before (or after) it in most of its occurrences, it does not usually
+# start or end inside a generic pair, and it holds no function word, verb of asking, number,
+# theme keyword or organisation name.
+PHRASE_SAMPLE = 12_000  # items read to find candidates; the same ones on every build
+PHRASE_MIN_MEETINGS = 3
+PHRASE_LIMIT = 100
+_STOP = set(
+    "va cua cac cho trong voi de la thi co duoc nhung mot nay da dang se theo ve tai tu den tren khi nhu hon nua "
+    "cung o ra vao lai bi do neu nen ma so nhieu moi viec nham tung con chua van rat qua sau truoc giua ngay nam "
+    "thang quy ky xa huyen phuong tinh thi tran som hien khoang cong ty".split()
+)
+_GENERIC = set(
+    "de nghi|kien nghi|de xuat|quan tam|tao dieu|dieu kien|chi dao|tiep tuc|giai quyet|thuc hien|ho tro|trien khai|"
+    "nang cao|tang cuong|day manh|phoi hop|xem xet|som co|bo tri|chu trong|tap trung|hieu qua|chat luong|cong tac|"
+    "hoat dong|nhiem vu|tham muu|lanh dao|uy ban|nhan dan|thuong truc|tinh uy|dang uy|huyen uy|mat tran|doan the|"
+    "to quoc|chinh tri|xa hoi|co so|dia phuong|cac cap|co quan|don vi|ban nganh|yeu cau|xu ly|kip thoi|ke hoach|"
+    "keo dai|tinh trang|lien quan|huong dan|nhan rong|day nhanh|tham gia|bo sung|phat sinh|han che|chan chinh|"
+    "quy dinh|dam bao|kiem tra|ra soat|tuyen truyen|van dong|dap ung|phu hop|ket qua|bao cao|chu tri|tich cuc".split(
+        "|"
+    )
+)
+_TAILS = {p.split(" ")[1] for p in _GENERIC}  # "trợ" of "hỗ trợ": a verb before a phrase is no cue
+_HEADS = {p.split(" ")[0] for p in _GENERIC}
+_WORD = re.compile(r"\w+")
+_SAMPLE_SQL = (
+    "SELECT meeting_id, text FROM recommendations WHERE hash(rec_id) % $k = 0 "
+    "UNION ALL SELECT meeting_id, text FROM directives WHERE hash(dir_id) % $k = 0"
+)
+_KNOWN_SQL = (
+    "SELECT DISTINCT unnest(keywords) AS phrase FROM themes UNION SELECT label_vi FROM themes "
+    "UNION SELECT alias FROM org_aliases"
+)
+
+
+def _pairs(keys: list[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in itertools.pairwise(keys)]
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def _windows(text: str) -> list[tuple[str, str, str, str]]:
+    """(key, spelling, word before, word after) of every acceptable 2- to 4-word window."""
+    words = _WORD.findall(text.lower())
+    keys = [_fold_word(w) for w in words]
+    ok = [k not in _STOP and k.isalpha() for k in keys]
+    # joint[i]: words i and i+1 may stand in one phrase
+    joint = [ok[i] and ok[i + 1] and f"{keys[i]} {keys[i + 1]}" not in _GENERIC for i in range(len(keys) - 1)]
+    out = []
+    for i in range(len(joint)):
+        for n in (2, 3, 4):
+            if i + n - 1 > len(joint) or not joint[i + n - 2]:
+                break
+            before = keys[i - 1] if i else ""
+            after = keys[i + n] if i + n < len(keys) else ""
+            out.append((" ".join(keys[i : i + n]), " ".join(words[i : i + n]), before, after))
+    return out
+
+
+def mine_phrases(texts: list[tuple[str, str]], known: Iterable[str]) -> list[dict]:
+    """Recurring free-standing phrases of (meeting_id, text) pairs, most widespread first."""
+    windows = [(meeting_id, _windows(text)) for meeting_id, text in texts]
+    meetings: dict[str, set[str]] = defaultdict(set)
+    for meeting_id, found in windows:
+        for key, *_ in found:
+            meetings[key].add(meeting_id)
+    frequent = {k for k, m in meetings.items() if len(m) >= PHRASE_MIN_MEETINGS}
+    spelled, before, after = defaultdict(Counter), defaultdict(Counter), defaultdict(Counter)
+    inside, items = Counter(), Counter()
+    for _, found in windows:
+        for key, spelling, left, right in found:
+            if key not in frequent:
+                continue
+            items[key] += 1
+            spelled[key][spelling] += 1
+            before[key][left] += bool(left) and left not in _TAILS
+            after[key][right] += bool(right) and right not in _HEADS
+            first, last = key.split(" ")[0], key.split(" ")[-1]
+            inside[key] += f"{left} {first}" in _GENERIC or f"{last} {right}" in _GENERIC
+    padded = [f" {fold(k).lower()} " for k in known if k]
+    known_pairs = {p for k in padded for p in _pairs(k.split())}
+    out = []
+    for key in frequent:
+        n = items[key]
+        if max(before[key].values()) > 0.6 * n or max(after[key].values()) > 0.6 * n or inside[key] > 0.3 * n:
+            continue
+        if any(f" {key} " in k or k in f" {key} " for k in padded) or known_pairs & set(_pairs(key.split(" "))):
+            continue
+        words = key.split(" ")
+        out.append(
+            {
+                "phrase_key": key,
+                "phrase": spelled[key].most_common(1)[0][0],
+                "pairs": _pairs(words),
+                "n_items": n,
+                "n_meetings": len(meetings[key]),
+            }
+        )
+    out.sort(key=lambda p: (-p["n_meetings"], p["phrase_key"]))
+    return out[:PHRASE_LIMIT]
+
+
+def refresh_phrases(con: duckdb.DuckDBPyConnection) -> int:
+    """Mine phrases from a fixed sample of items and store them in agg_phrases."""
+    total = con.execute("SELECT (SELECT count(*) FROM recommendations) + (SELECT count(*) FROM directives)").fetchone()
+    every = max(1, total[0] // PHRASE_SAMPLE)
+    texts = fetch(con, _SAMPLE_SQL, {"k": every}).rows()
+    known = [r[0] for r in fetch(con, _KNOWN_SQL).rows()]
+    phrases = mine_phrases(texts, known)
+    con.execute("DELETE FROM agg_phrases")
+    if not phrases:
+        return 0
+    con.executemany(
+        "INSERT INTO agg_phrases VALUES (?, ?, ?, ?)",
+        [[p["phrase_key"], p["phrase"], p["pairs"], p["n_items"]] for p in phrases],
+    )
+    return len(phrases)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from giaoban import db
+from giaoban import aggregates, db
 from giaoban.config import ROOT, settings
 
 Progress = Callable[..., None]
@@ -96,6 +96,7 @@ def build_database(
         if seeds:
             _load_seed_records(con)
         _write_build_info(con, seed, scale)
+        aggregates.refresh(con)
         return _counts(con)
 
 

@@ -23,8 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from giaoban.cli_review import review_app  # noqa: E402
 from giaoban.cli_report import register as register_report  # noqa: E402
+from giaoban.cli_review import review_app  # noqa: E402
 from giaoban.cli_sql import register as register_sql  # noqa: E402
 
 app.add_typer(review_app, name="review")

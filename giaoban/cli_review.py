@@ -22,7 +22,7 @@ TYPES = ("meeting", "recommendation", "directive")
 
 
 def _store(o, db: Path | None) -> None:
-    from giaoban import overrides
+    from giaoban import aggregates, overrides
     from giaoban.db import change_database
 
     try:
@@ -33,6 +33,7 @@ def _store(o, db: Path | None) -> None:
     with change_database(db or settings().db_path) as con:
         oid = overrides.save(con, o)
         problems = overrides.apply(con)
+        aggregates.refresh(con)
     typer.echo(f"saved {oid}")
     for p in problems:
         typer.echo(f"warning: {p}", err=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from giaoban import overrides
+from giaoban import aggregates, overrides
 from giaoban.db import change_database, fetch
 from giaoban.extract.document import DOCUMENT_TYPES, DocumentError, read_document
 from giaoban.extract.pipeline import Extractor, default_extractor
@@ -86,7 +86,7 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def after_write(con: duckdb.DuckDBPyConnection, extracted: list[Extracted]) -> list[str]:
+def after_write(con: duckdb.DuckDBPyConnection, extracted: list[Extracted], refresh: bool = True) -> list[str]:
     """Theme tags, meeting dates set by hand, repeat links and overrides, after rows are written."""
     for item in extracted:
         if item.record is not None and item.doc_id and not item.state.rejected:
@@ -94,7 +94,10 @@ def after_write(con: duckdb.DuckDBPyConnection, extracted: list[Extracted]) -> l
                 "INSERT OR IGNORE INTO theme_links VALUES (?, ?, ?, ?, ?)", theme_rows(item.record, item.doc_id)
             )
     link_repeats(con)
-    return overrides.apply(con)
+    problems = overrides.apply(con)
+    if refresh:
+        aggregates.refresh(con)  # the dashboard reads pre-computed facts; keep them in step with every write
+    return problems
 
 
 def ingest_paths(
@@ -114,10 +117,10 @@ def ingest_paths(
 
 
 def ingest_into_con(
-    con: duckdb.DuckDBPyConnection, states: list[FileState], extracted: list[Extracted]
+    con: duckdb.DuckDBPyConnection, states: list[FileState], extracted: list[Extracted], refresh: bool = True
 ) -> list[FileResult]:
     results = ingest_files(con, states)
-    problems = after_write(con, extracted)
+    problems = after_write(con, extracted, refresh)
     for result in results:
         result.warnings += problems
     return results
@@ -126,10 +129,10 @@ def ingest_into_con(
 def ingest_documents_into(
     con: duckdb.DuckDBPyConnection, paths: list[Path], source: str, extractor: Extractor | None = None
 ) -> list[FileResult]:
-    """For builds: extract reports straight into an open connection."""
+    """For builds: extract reports straight into an open connection (the build refreshes facts once, at the end)."""
     extractor = extractor or default_extractor()
     extracted = [extract_state(p, Path(p).name, extractor, source) for p in paths]
-    return ingest_into_con(con, [e.state for e in extracted], extracted)
+    return ingest_into_con(con, [e.state for e in extracted], extracted, refresh=False)
 
 
 _EXTRACTED_DOCS = "SELECT doc_id, title, url, source, text FROM documents WHERE source <> 'sample' ORDER BY doc_id"

@@ -45,8 +45,10 @@ _ABBREVIATIONS = {
     "nld": "nguoi lao dong",
     "httx": "hop tac xa",
 }
-_PERSISTS = re.compile(r"\b(?:tiep tuc|nhac lai|neu lai|van con|van chua|chua duoc|den nay|mot lan nua|lai de nghi|"
-                       r"keo dai|ton dong|chua khac phuc)\b")
+_PERSISTS = re.compile(
+    r"\b(?:tiep tuc|nhac lai|neu lai|van con|van chua|chua duoc|den nay|mot lan nua|lai de nghi|"
+    r"keo dai|ton dong|chua khac phuc)\b"
+)
 _STOP = set(
     "kien nghi de xuat de nghi can quan tam xem xet tinh huyen xa cho cac va cua de trong voi nhung mot so duoc co "
     "tiep tuc som chi dao giai quyet viec ve tai la thi thuc hien nham hon nua den nay van con chua da dang se phai "
@@ -97,8 +99,11 @@ class Scorer:
         cos = self.cosine(earlier, later)
         if cos >= STRONG:
             return True
-        return (cos >= MODERATE and self.theme_agreement(earlier, later) >= THEME_AGREEMENT
-                and _PERSISTS.search(match_key(later)) is not None)
+        return (
+            cos >= MODERATE
+            and self.theme_agreement(earlier, later) >= THEME_AGREEMENT
+            and _PERSISTS.search(match_key(later)) is not None
+        )
 
 
 def similarity(a: str, b: str) -> float:

@@ -68,8 +68,10 @@ class _Who:
         return bool(self.mention or self.text)
 
 
-_HEADING = re.compile(r"(?:[ivx]+|\d+)\.\s*(?:nhiem vu|phuong huong)(?: nhiem vu)? (?:trong tam|thoi gian toi|chu yeu|"
-                      r"tiep theo|quy|nam|6 thang)")
+_HEADING = re.compile(
+    r"(?:[ivx]+|\d+)\.\s*(?:nhiem vu|phuong huong)(?: nhiem vu)? (?:trong tam|thoi gian toi|chu yeu|"
+    r"tiep theo|quy|nam|6 thang)"
+)
 _END_OF_TASKS = re.compile(r"(?:noi nhan|t/l |tm\. |k/t |\(da ky\)|van phong (?:tinh|huyen|dang) uy thong bao)")
 _ABOUT = re.compile(r"(?:doi voi|ve phia|rieng doi voi|rieng)\s+")
 

@@ -114,7 +114,8 @@ _CLOSED_ASK = re.compile(r"\b(?:da|dang|se)\b")
 _DELEGATES = re.compile(r"(?:cac |nhieu |mot so )?(?:dai bieu|y kien)(?: (?:cung|deu|da|con|tiep tuc|dong thoi))*\s*$")
 # What follows ":" in a conclusion notice's item when it is the answer, not more of the request.
 _ANSWER_AFTER_COLON = re.compile(
-    r"\s*(?:giao|thuong truc|ban thuong vu|noi dung nay|dong y|thong nhat|ubnd|da |chua phu hop|khong|van phong)")
+    r"\s*(?:giao|thuong truc|ban thuong vu|noi dung nay|dong y|thong nhat|ubnd|da |chua phu hop|khong|van phong)"
+)
 
 
 @dataclass

@@ -21,8 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 
@@ -47,12 +53,28 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @pytest.fixture(scope="session")
-def dashboard_url(mini_db) -> str:
+def dashboard_url(mini_db, tmp_path_factory) -> str:
+    """One Streamlit server per test session, on the fixture with its facts as of 2024-12-31."""
+    from tests.app.facts import AS_OF, build_facts_db
+
+    facts = build_facts_db(mini_db, tmp_path_factory.mktemp("browser") / "mini_facts.duckdb")
     port = _free_port()
-    env = {**os.environ, "GIAOBAN_DB": str(mini_db), "HF_HUB_OFFLINE": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "GIAOBAN_DB": str(facts), "GIAOBAN_AS_OF": AS_OF, "HF_HUB_OFFLINE": "1"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard" / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -92,7 +114,41 @@ def settle(page) -> None:
 
 
 def shoot(page, name: str) -> Path:
+    """Save a screenshot of the whole app; the page scrolls inside Streamlit's main block, so the
+    viewport is first made as tall as the content."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    height = page.evaluate(
+        '() => Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], section.main, '
+        '[data-testid="stAppViewContainer"]\')].map(e => e.scrollHeight), 900)'
+    )
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 6000)})
+    page.wait_for_timeout(400)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path
+
+
+def click_plot(page, plot: int, x: str, y: str) -> None:
+    """Click the point at category (x, y) of the plot-th Plotly chart, as a person would."""
+    chart = page.locator(".js-plotly-plot").nth(plot)
+    chart.scroll_into_view_if_needed()
+    spot = chart.evaluate(
+        """(gd, xy) => {
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+            return {x: xa._offset + xa.l2p(xa.d2l(xy[0])), y: ya._offset + ya.l2p(ya.d2l(xy[1]))};
+        }""",
+        [x, y],
+    )
+    box = chart.bounding_box()
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+
+
+def click_table_row(page, table: int, row: int) -> None:
+    """Select row ``row`` (0-based) of the table-th st.dataframe by clicking its row marker."""
+    grid = page.locator('[data-testid="stDataFrame"]').nth(table)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    header, height = 36, 35
+    page.mouse.click(box["x"] + 20, box["y"] + header + height * row + height / 2)

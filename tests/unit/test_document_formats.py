@@ -40,10 +40,12 @@ def test_plain_nfd_and_legacy_text(tmp_path):
 
 def test_html_page_with_chrome(tmp_path):
     paragraphs = "".join(f"<p>{p}</p>" for p in REPORT.split("\n\n")[1:])
-    page = (f"<html><head><meta charset='utf-8'><title>Báo</title></head><body><div id='header'>Hôm nay: Thứ Hai, "
-            f"23/11/2026</div><ul class='menu'><li>Trang chủ</li></ul><article><h1>Giao ban quý I-2024</h1>"
-            f"{paragraphs}</article><div class='tin-khac'>Tin khác: Hội Cựu chiến binh kiến nghị điều khác</div>"
-            f"</body></html>")
+    page = (
+        f"<html><head><meta charset='utf-8'><title>Báo</title></head><body><div id='header'>Hôm nay: Thứ Hai, "
+        f"23/11/2026</div><ul class='menu'><li>Trang chủ</li></ul><article><h1>Giao ban quý I-2024</h1>"
+        f"{paragraphs}</article><div class='tin-khac'>Tin khác: Hội Cựu chiến binh kiến nghị điều khác</div>"
+        f"</body></html>"
+    )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     doc = read_document(tmp_path / "page.html")
     assert "Tin khác" not in doc.text and "23/11/2026" not in doc.text
@@ -62,8 +64,22 @@ def test_text_pdf_printed_by_chromium(tmp_path):
     html = tmp_path / "r.html"
     html.write_text("<meta charset='utf-8'>" + "".join(f"<p>{p}</p>" for p in REPORT.split("\n\n")), encoding="utf-8")
     pdf = tmp_path / "r.pdf"
-    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", f"--print-to-pdf={pdf}",
-                    "--no-pdf-header-footer", html.as_uri()], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "/usr/bin/chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            html.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert "hội nghị giao ban" in read_document(pdf).text
     _check(pdf)

@@ -46,6 +46,7 @@ def test_repeat_link_precision(scores):
 
 
 def test_gold_corpus_is_consistent():
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "check_gold.py")], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "gold" / "check_gold.py")], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr

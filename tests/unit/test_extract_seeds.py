@@ -33,7 +33,7 @@ def _gold(index: int) -> dict:
 @pytest.mark.parametrize("index", range(5))
 def test_seed_meeting_fields(index):
     got, gold = _extract(SEEDS[index])["meeting"], _gold(index)["meeting"]
-    assert MEETING_KEYS <= set(got)
+    assert set(got) >= MEETING_KEYS
     for key in ("held_on", "date_basis", "level", "kind", "host_body"):
         assert got[key] == gold[key], key
     assert (got["period"] or {}).get("start") == (gold["period"] or {}).get("start")

@@ -49,7 +49,8 @@ def test_reports_load_with_provenance_and_reload_is_a_no_op(empty_db):
     con = db.connect(empty_db)
     rows = con.execute(
         "SELECT r.text, substr(d.text, r.span_start + 1, r.span_end - r.span_start) FROM recommendations r "
-        "JOIN documents d USING (doc_id)").fetchall()
+        "JOIN documents d USING (doc_id)"
+    ).fetchall()
     assert rows and all(a == b for a, b in rows)  # each span is the recommendation's source sentence
     con.close()
     again = ingest_paths(SEEDS, empty_db, source="seed")
@@ -96,7 +97,8 @@ def test_overrides_survive_reextraction(empty_db):
     ingest_paths(SEEDS[:1], empty_db)
     con = db.connect(empty_db)
     meeting_id, rec_id = con.execute(
-        "SELECT meeting_id, rec_id FROM recommendations ORDER BY span_start LIMIT 1").fetchone()
+        "SELECT meeting_id, rec_id FROM recommendations ORDER BY span_start LIMIT 1"
+    ).fetchone()
     con.close()
     with db.change_database(empty_db) as con:
         overrides.save(con, overrides.Override("meeting", meeting_id, "set", "held_on", "2017-12-19"))
@@ -104,7 +106,10 @@ def test_overrides_survive_reextraction(empty_db):
         overrides.apply(con)
     assert reextract(empty_db)["documents"] == 1
     con = db.connect(empty_db)
-    assert str(con.execute("SELECT held_on FROM meetings WHERE meeting_id = ?", [meeting_id]).fetchone()[0]) == "2017-12-19"
+    assert (
+        str(con.execute("SELECT held_on FROM meetings WHERE meeting_id = ?", [meeting_id]).fetchone()[0])
+        == "2017-12-19"
+    )
     assert con.execute("SELECT count(*) FROM recommendations WHERE rec_id = ?", [rec_id]).fetchone()[0] == 0
     con.close()
 
@@ -115,15 +120,17 @@ def test_review_cli_sets_a_status_and_refuses_bad_ones(empty_db):
     rec_id = con.execute("SELECT rec_id FROM recommendations LIMIT 1").fetchone()[0]
     con.close()
     runner = CliRunner()
-    ok = runner.invoke(app, ["review", "status", "recommendation", rec_id, "resolved", "--on", "2018-06-01",
-                             "--db", str(empty_db)])
+    ok = runner.invoke(
+        app, ["review", "status", "recommendation", rec_id, "resolved", "--on", "2018-06-01", "--db", str(empty_db)]
+    )
     assert ok.exit_code == 0, ok.output
     con = db.connect(empty_db)
     status = con.execute("SELECT status FROM rec_state_asof(DATE '2018-12-31') WHERE rec_id = ?", [rec_id]).fetchone()
     con.close()
     assert status[0] == "resolved"
-    bad = runner.invoke(app, ["review", "status", "recommendation", rec_id, "done", "--on", "2018-06-01",
-                              "--db", str(empty_db)])
+    bad = runner.invoke(
+        app, ["review", "status", "recommendation", rec_id, "done", "--on", "2018-06-01", "--db", str(empty_db)]
+    )
     assert bad.exit_code == 2 and "must be one of" in bad.output
 
 

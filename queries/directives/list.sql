@@ -1,0 +1,45 @@
+-- Directives issued in the period, newest first, filterable by outcome and words (accent-insensitive).
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+-- @param outcome text = null : on_time, late, overdue, open or cancelled (empty = all)
+-- @param q text = null : words that must all appear in the text, with or without diacritics
+-- @param limit int = 500 : at most this many rows
+WITH word_meetings AS (
+    -- meetings holding every word (search index), so the text test runs on their items only
+    SELECT meeting_id FROM gb_postings_for($q) WHERE held_on BETWEEN $date_from AND $date_to
+    GROUP BY meeting_id
+    HAVING count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) = len(list_distinct(gb_qwords($q)[1:8]))
+),
+scoped AS (
+    SELECT dir_id, meeting_id, issued_on, text, text_key, addressee_org_id, addressee_text, family, status, outcome,
+           due_effective, completed_on, origin, span_start IS NOT NULL AS has_source, locality_name
+    FROM agg_dirs
+    WHERE issued_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+      AND ($outcome IS NULL OR outcome = $outcome)
+      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM word_meetings))
+),
+matching AS (
+    SELECT * FROM scoped
+    WHERE $q IS NULL OR (contains(text_key, gb_qwords($q)[1])
+                         AND contains(text_key, coalesce(gb_qwords($q)[2], ''))
+                         AND contains(text_key, coalesce(gb_qwords($q)[3], ''))
+                         AND contains(text_key, coalesce(gb_qwords($q)[4], '')))
+    ORDER BY issued_on DESC, dir_id
+    LIMIT $limit
+),
+final AS (
+    SELECT s.dir_id, s.meeting_id, s.issued_on, s.text, coalesce(o.name, s.addressee_text, f.family_name) AS addressee,
+           s.locality_name AS locality, s.outcome, s.due_effective, s.completed_on, s.origin, s.has_source
+    FROM matching s
+    LEFT JOIN organisations o ON o.org_id = s.addressee_org_id
+    LEFT JOIN family_names f ON f.family = s.family
+)
+SELECT * FROM final ORDER BY issued_on DESC, dir_id;

@@ -1,0 +1,30 @@
+-- Directive outcomes (on time, late, overdue, open, cancelled) per theme.
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+-- @param limit int = 12 : at most this many themes (most directives first)
+WITH scoped AS (
+    SELECT unnest(themes) AS theme_id, outcome
+    FROM agg_dirs
+    WHERE issued_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+),
+counted AS (
+    SELECT theme_id, count(*) AS issued,
+           count(*) FILTER (WHERE outcome = 'on_time') AS on_time, count(*) FILTER (WHERE outcome = 'late') AS late,
+           count(*) FILTER (WHERE outcome = 'overdue') AS overdue, count(*) FILTER (WHERE outcome = 'open') AS open,
+           count(*) FILTER (WHERE outcome = 'cancelled') AS cancelled
+    FROM scoped WHERE $theme IS NULL OR theme_id = $theme GROUP BY theme_id
+),
+final AS (
+    SELECT c.theme_id, t.label_vi, t.label_en, c.issued, c.on_time, c.late, c.overdue, c.open, c.cancelled,
+           (c.on_time + c.late) / nullif(c.issued - c.cancelled, 0) AS completed_rate
+    FROM counted c JOIN themes t USING (theme_id)
+)
+SELECT * FROM final ORDER BY issued DESC, theme_id LIMIT $limit;

@@ -1,0 +1,71 @@
+-- KPI cards: meetings, recommendations, answered and resolved rates, overdue, directives completed; this period and a year earlier.
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+WITH recs AS (
+    SELECT 'current' AS period, count(*) AS recommendations,
+           avg(CAST(answered AS DOUBLE)) AS answered_rate, avg(CAST(resolved AS DOUBLE)) AS resolution_rate,
+           count(*) FILTER (WHERE is_overdue) AS overdue, count(*) FILTER (WHERE is_open) AS open
+    FROM agg_recs
+    WHERE raised_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    UNION ALL
+    SELECT 'previous_year', count(*),
+           avg(CAST(py_answered AS DOUBLE)), avg(CAST(py_resolved AS DOUBLE)),
+           count(*) FILTER (WHERE py_is_overdue), count(*) FILTER (WHERE py_is_open)
+    FROM agg_recs
+    WHERE raised_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+      AND py_answered IS NOT NULL
+),
+dirs AS (
+    SELECT 'current' AS period, count(*) AS directives,
+           count(*) FILTER (WHERE outcome IN ('on_time', 'late'))
+               / nullif(count(*) FILTER (WHERE outcome <> 'cancelled'), 0) AS completed_rate
+    FROM agg_dirs
+    WHERE issued_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    UNION ALL
+    SELECT 'previous_year', count(*),
+           count(*) FILTER (WHERE py_outcome IN ('on_time', 'late'))
+               / nullif(count(*) FILTER (WHERE py_outcome <> 'cancelled'), 0)
+    FROM agg_dirs
+    WHERE issued_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+      AND py_outcome IS NOT NULL
+),
+meetings AS (
+    SELECT 'current' AS period, count(*) AS meetings, count(*) FILTER (WHERE origin = 'sample') AS sample_meetings
+    FROM agg_meetings
+    WHERE held_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR list_contains(families, $family))
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    UNION ALL
+    SELECT 'previous_year', count(*), count(*) FILTER (WHERE origin = 'sample')
+    FROM agg_meetings
+    WHERE held_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR list_contains(families, $family))
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+),
+final AS (
+    SELECT period, m.meetings, m.sample_meetings, r.recommendations, r.answered_rate, r.resolution_rate,
+           r.overdue, r.open, d.directives, d.completed_rate, gb_facts_as_of() AS as_of
+    FROM meetings m
+    JOIN recs r USING (period)
+    JOIN dirs d USING (period)
+)
+SELECT * FROM final ORDER BY period;

@@ -1,0 +1,46 @@
+-- Meetings, recommendations and directives per period, with the answered and resolved rates (trend lines).
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+-- @param grain text = quarter : month, quarter, half or year
+WITH meetings AS (
+    SELECT gb_period_start(held_on, $grain) AS period_start, count(*) AS meetings
+    FROM agg_meetings
+    WHERE held_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR list_contains(families, $family))
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    GROUP BY ALL
+),
+recs AS (
+    SELECT gb_period_start(raised_on, $grain) AS period_start, count(*) AS recommendations,
+           avg(CAST(answered AS DOUBLE)) AS answered_rate, avg(CAST(resolved AS DOUBLE)) AS resolution_rate
+    FROM agg_recs
+    WHERE raised_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    GROUP BY ALL
+),
+dirs AS (
+    SELECT gb_period_start(issued_on, $grain) AS period_start, count(*) AS directives
+    FROM agg_dirs
+    WHERE issued_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+    GROUP BY ALL
+),
+final AS (
+    SELECT period_start, gb_period_label(period_start, $grain) AS period_label,
+           coalesce(meetings, 0) AS meetings, coalesce(recommendations, 0) AS recommendations,
+           coalesce(directives, 0) AS directives, answered_rate, resolution_rate
+    FROM meetings
+    FULL JOIN recs USING (period_start)
+    FULL JOIN dirs USING (period_start)
+)
+SELECT * FROM final ORDER BY period_start;

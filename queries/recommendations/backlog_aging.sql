@@ -1,0 +1,26 @@
+-- Open recommendations raised in the period by age since the meeting (≤30, 31–90, 91–120, >120 days), and how many are overdue.
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+WITH buckets AS (
+    SELECT * FROM (VALUES ('≤30', 1), ('31–90', 2), ('91–120', 3), ('>120', 4)) AS b(aging_bucket, bucket_order)
+),
+open_items AS (
+    SELECT aging_bucket, count(*) AS open, count(*) FILTER (WHERE is_overdue) AS overdue
+    FROM agg_recs
+    WHERE raised_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+      AND is_open
+    GROUP BY aging_bucket
+),
+final AS (
+    SELECT b.aging_bucket, b.bucket_order, coalesce(o.open, 0) AS open, coalesce(o.overdue, 0) AS overdue
+    FROM buckets b LEFT JOIN open_items o USING (aging_bucket)
+)
+SELECT * FROM final ORDER BY bucket_order;

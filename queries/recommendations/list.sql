@@ -1,0 +1,49 @@
+-- Recommendations raised in the period, newest first, filterable by status, overdue and words (accent-insensitive).
+-- @param date_from date = 2015-01-01 : first meeting date included
+-- @param date_to date = today : last meeting date included
+-- @param level text = null : province, district or commune (empty = all levels)
+-- @param province text = null : province id (empty = all provinces)
+-- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
+-- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
+-- @param theme text = null : theme id (empty = all themes)
+-- @param status text = null : raised, referred, answered, explained, in_progress, resolved or declined (empty = all)
+-- @param overdue_only bool = false : only open recommendations past their deadline
+-- @param q text = null : words that must all appear in the text, with or without diacritics
+-- @param limit int = 500 : at most this many rows
+WITH word_meetings AS (
+    -- meetings holding every word (search index), so the text test runs on their items only
+    SELECT meeting_id FROM gb_postings_for($q) WHERE held_on BETWEEN $date_from AND $date_to
+    GROUP BY meeting_id
+    HAVING count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) = len(list_distinct(gb_qwords($q)[1:8]))
+),
+scoped AS (
+    SELECT rec_id, meeting_id, raised_on, text, text_key, raised_by_org_id, family, status, due_effective, is_overdue,
+           times_raised, origin, span_start IS NOT NULL AS has_source, locality_name
+    FROM agg_recs
+    WHERE raised_on BETWEEN $date_from AND $date_to
+      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
+      AND ($family IS NULL OR family = $family)
+      AND ($theme IS NULL OR list_contains(themes, $theme))
+      AND ($status IS NULL OR status = $status)
+      AND (NOT $overdue_only OR is_overdue)
+      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM word_meetings))
+),
+matching AS (
+    -- items of meetings that hold every word; their own text must hold the first four
+    SELECT * FROM scoped
+    WHERE $q IS NULL OR (contains(text_key, gb_qwords($q)[1])
+                         AND contains(text_key, coalesce(gb_qwords($q)[2], ''))
+                         AND contains(text_key, coalesce(gb_qwords($q)[3], ''))
+                         AND contains(text_key, coalesce(gb_qwords($q)[4], '')))
+    ORDER BY raised_on DESC, rec_id
+    LIMIT $limit
+),
+final AS (
+    SELECT s.rec_id, s.meeting_id, s.raised_on, s.text, coalesce(o.name, f.family_name) AS raised_by,
+           s.locality_name AS locality, s.status, s.due_effective, s.is_overdue, s.times_raised, s.origin,
+           s.has_source
+    FROM matching s
+    LEFT JOIN organisations o ON o.org_id = s.raised_by_org_id
+    LEFT JOIN family_names f ON f.family = s.family
+)
+SELECT * FROM final ORDER BY raised_on DESC, rec_id;

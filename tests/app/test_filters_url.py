@@ -1,0 +1,39 @@
+"""The sidebar filters live in the URL: a link reopens the same view, a change rewrites the link."""
+
+from __future__ import annotations
+
+from tests.app.helpers import metrics
+
+
+def test_link_sets_the_filters(open_page):
+    at = open_page(level="province", org="ldld", grain="half")
+    assert not at.exception
+    assert at.sidebar.selectbox(key="w_level").value == "province"
+    assert at.sidebar.selectbox(key="w_org").value == "ldld"
+    # In 2024 LĐLĐ raised r1 and r3, both at province meetings.
+    assert metrics(at)["Kiến nghị"][0] == "2"
+
+
+def test_changing_a_filter_rewrites_the_link(open_page):
+    at = open_page()
+    at.sidebar.selectbox(key="w_theme").set_value("labour").run()
+    assert at.query_params["theme"] == "labour"
+    assert metrics(at)["Kiến nghị"][0] == "2"  # r1, r3
+    at.sidebar.segmented_control(key="w_grain").set_value("year").run()
+    assert at.query_params["grain"] == "year"
+    at.sidebar.button[0].click().run()  # clear filters
+    assert "theme" not in at.query_params and "grain" not in at.query_params
+
+
+def test_harmonised_switch_maps_the_province(open_page):
+    at = open_page(province="bac-giang")
+    assert metrics(at)["Cuộc họp"][0] == "6"
+    at.sidebar.toggle(key="w_harm").set_value(True).run()
+    assert at.query_params["harm"] == "1" and at.query_params["province"] == "bac-ninh-2025"
+    assert metrics(at)["Cuộc họp"][0] == "6"
+
+
+def test_mangled_link_falls_back_to_defaults(open_page):
+    at = open_page(grain="week", level="planet", **{"from": "not-a-date"})
+    assert not at.exception
+    assert at.sidebar.segmented_control(key="w_grain").value == "quarter"
