@@ -37,7 +37,7 @@ run: setup
 	$(PY) -m giaoban serve
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 format: $(STAMP)
 	$(PY) -m ruff format .
@@ -48,7 +48,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 check: setup lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 clean:
 	rm -rf $(VENV) data/giaoban.duckdb data/generated tests/artifacts .pytest_cache .ruff_cache
