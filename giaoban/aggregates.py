@@ -52,7 +52,7 @@ def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> in
     if _kind(con, name) == "VIEW":
         con.execute(f"DROP VIEW {name}")
     con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_live ORDER BY {order_by}")
-    return con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    return con.table(name).aggregate("count(*)").fetchone()[0]
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -64,7 +64,7 @@ def tables(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
             {"name": c, "type": t, "comment": m}
             for c, t, m in own.select("column_name", "data_type", "comment").iter_rows()
         ]
-        row["rows"] = int(db.fetch(con, f"SELECT count(*) AS n FROM {_quote(row['table_name'])}")["n"][0])
+        row["rows"] = int(con.table(row["table_name"]).aggregate("count(*)").fetchone()[0])
     return rows
 
 
@@ -157,7 +157,7 @@ def _write_xlsx(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]], out
     entries = []
     with xlsxwriter.Workbook(str(target)) as book:
         for table in found:
-            frame = db.fetch(con, f"SELECT * FROM {_quote(table['table_name'])}")
+            frame = con.table(table["table_name"]).pl()
             text = [c for c, t in frame.schema.items() if t == pl.String]
             cut = [c for c in text if (frame[c].str.len_chars().max() or 0) > EXCEL_MAX_CHARS]
             frame = frame.with_columns(pl.col(c).str.slice(0, EXCEL_MAX_CHARS) for c in cut)
