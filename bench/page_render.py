@@ -111,25 +111,12 @@ def time_browser(db_path: Path, pages: list[str]) -> dict:
     """Seconds from navigation until Streamlit has drawn the page, cold then warm cache."""
     from playwright.sync_api import sync_playwright
 
+    from giaoban.serve import streamlit_command
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_healthy
 
     port = _free_port()
     env = {**os.environ, "GIAOBAN_DB": str(db_path), "HF_HUB_OFFLINE": "1"}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = streamlit_command(port, address="127.0.0.1")
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     timings = {}

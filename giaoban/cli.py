@@ -201,21 +201,10 @@ def serve(
     port: Annotated[int | None, typer.Option(help="port (default: GIAOBAN_PORT)")] = None,
 ) -> None:
     """Serve the dashboard (Streamlit, headless) on http://localhost:PORT."""
+    from giaoban.serve import streamlit_command
+
     port = port or settings().port
-    app_file = ROOT / "dashboard" / "app.py"
-    args = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app_file),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    args = streamlit_command(port)
     typer.echo(f"giaoban dashboard on http://localhost:{port}")
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
     os.execv(sys.executable, args)

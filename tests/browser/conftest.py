@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from giaoban.serve import streamlit_command
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -60,21 +61,7 @@ def dashboard_url(mini_db, tmp_path_factory) -> str:
     facts = build_facts_db(mini_db, tmp_path_factory.mktemp("browser") / "mini_facts.duckdb")
     port = _free_port()
     env = {**os.environ, "GIAOBAN_DB": str(facts), "GIAOBAN_AS_OF": AS_OF, "HF_HUB_OFFLINE": "1"}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    cmd = streamlit_command(port, address="127.0.0.1")
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
