@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 from components import chart, filters, fmt, source, ui
 from i18n import t
-from resources import run, scoped
+from resources import scoped
 
 from giaoban import charts
 
@@ -97,17 +97,6 @@ row = ui.table(
 )
 chart.downloads("danh-sach-chi-dao", lang, lambda: chart.export_frame(listing, lcols), None, "dr_list_dl")
 if row:
-    hist, src = st.columns([2, 3])
-    with hist:
-        st.markdown(f"**{t('recs.history', lang)}**")
-        events = ui.translate(run("directives/history", dir_id=row["dir_id"]), "status", "dstatus", lang)
-        ui.table(
-            events,
-            {"happened_on": t("col.date", lang), "status": t("col.status", lang), "note": t("col.note", lang)},
-            "dr_hist",
-            config={"happened_on": ui.date_column(t("col.date", lang))},
-        )
-    with src:
-        source.show("directive", row["dir_id"], lang, "dr_src")
+    source.history_and_source("directive", row["dir_id"], lang, "dr")
 else:
     st.caption(t("recs.pick_row", lang))

@@ -8,7 +8,7 @@ import polars as pl
 import streamlit as st
 from components import chart, filters, fmt, source, ui
 from i18n import t
-from resources import run, scoped
+from resources import scoped
 
 from giaoban import charts
 
@@ -200,17 +200,6 @@ else:
     )
     chart.downloads("danh-sach-kien-nghi", lang, lambda: chart.export_frame(listing, lcols), None, "rc_list_dl")
     if row:
-        hist, src = st.columns([2, 3])
-        with hist:
-            st.markdown(f"**{t('recs.history', lang)}**")
-            events = ui.translate(run("recommendations/history", rec_id=row["rec_id"]), "status", "status", lang)
-            ui.table(
-                events,
-                {"happened_on": t("col.date", lang), "status": t("col.status", lang), "note": t("col.note", lang)},
-                "rc_hist",
-                config={"happened_on": ui.date_column(t("col.date", lang))},
-            )
-        with src:
-            source.show("recommendation", row["rec_id"], lang, "rc_src")
+        source.history_and_source("recommendation", row["rec_id"], lang, "rc")
     else:
         st.caption(t("recs.pick_row", lang))

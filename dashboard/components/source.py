@@ -63,3 +63,29 @@ def show(item_type: str, item_id: str, lang: str, key: str) -> None:
         st.markdown(f'<div class="gb-doc">{highlighted(text, [(start, end)])}</div>', unsafe_allow_html=True)
         if row["url"]:
             st.link_button(t("source.open_original", lang), row["url"], icon=":material/open_in_new:")
+
+
+# item type -> (named query of its status history, the id parameter, the status vocabulary in i18n)
+_HISTORY = {
+    "recommendation": ("recommendations/history", "rec_id", "status"),
+    "directive": ("directives/history", "dir_id", "dstatus"),
+}
+
+
+def history_and_source(item_type: str, item_id: str, lang: str, key: str) -> None:
+    """A picked item's status history beside its source sentence (the list pages' drill-down)."""
+    from components import ui
+
+    query, param, vocab = _HISTORY[item_type]
+    hist, src = st.columns([2, 3])
+    with hist:
+        st.markdown(f"**{t('recs.history', lang)}**")
+        events = ui.translate(run(query, **{param: item_id}), "status", vocab, lang)
+        ui.table(
+            events,
+            {"happened_on": t("col.date", lang), "status": t("col.status", lang), "note": t("col.note", lang)},
+            f"{key}_hist",
+            config={"happened_on": ui.date_column(t("col.date", lang))},
+        )
+    with src:
+        show(item_type, item_id, lang, f"{key}_src")
