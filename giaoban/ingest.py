@@ -30,6 +30,7 @@ from giaoban.load.spec import table_for
 from giaoban.load.validate import check_sheet
 from giaoban.queries import ops_statements
 from giaoban.repeats import link_repeats
+from giaoban.text import nfc
 
 
 @dataclass
@@ -56,8 +57,6 @@ def extract_state(path: Path, label: str, extractor: Extractor, source: str) -> 
 
 
 def _state_for(state: FileState, record: MeetingRecord, text: str, title, url, source: str) -> Extracted:
-    from giaoban.text import nfc
-
     text = nfc(text)
     doc = document_row(text, title or record.meeting.title, source, url, record.meeting.published_on)
     tables = {"documents": [doc], **record_rows(record, doc["doc_id"])}

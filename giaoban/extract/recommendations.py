@@ -360,11 +360,9 @@ def _named_targets(folded: str, s: Span, recs: list[Recommendation], mentions: l
     if not _REFERS.search(key) and not re.match(r"(?:doi voi|ve|tra loi)\b", key):
         return []
     named = {i for m in mentions if s.start <= m.start < s.end for i in m.org_ids}
-    owners = [r for r in recs if r.raised_by and set(r.raised_by.org_ids) & named and r.start < s.start]
-    latest: dict[tuple, Recommendation] = {}
-    for r in owners:
-        latest.setdefault(r.raised_by.org_ids, r)
-    return [r for r in owners if r.response is None] or list(latest.values())[:0]
+    return [
+        r for r in recs if r.raised_by and set(r.raised_by.org_ids) & named and r.start < s.start and r.response is None
+    ]
 
 
 def _set_answer(text: str, rec: Recommendation, start: int, end: int, strip_lead: bool = False) -> None:
