@@ -52,6 +52,31 @@ class Catalog:
         macro = self.macros.filter(pl.col("name") == name)
         return f"{name}({macro['parameters'][0] or ''})" if macro.height else name
 
+    def completions(self) -> list[dict[str, object]]:
+        """Names for the editor's completion list (Ctrl+Space), relations ranked above columns.
+
+        A column that several relations share is offered once, its ``meta`` naming where it lives; a
+        column named like a relation is left to the relation.
+        """
+        items: list[dict[str, object]] = [
+            {"caption": name, "value": name, "meta": kind, "score": 1000}
+            for name, kind in self.relations.select("name", "kind").iter_rows()
+        ]
+        items += [
+            {"caption": name, "value": self.snippet(name), "meta": kind, "score": 900}
+            for name, kind in self.macros.select("name", "kind").iter_rows()
+        ]
+        owners = self.columns.group_by("column", maintain_order=True).agg(
+            pl.col("relation").unique(maintain_order=True)
+        )
+        offered = {item["caption"] for item in items}
+        for column, relations in owners.iter_rows():
+            if column in offered:
+                continue
+            where = relations[0] if len(relations) == 1 else f"{relations[0]} +{len(relations) - 1}"
+            items.append({"caption": column, "value": column, "meta": where, "score": 500})
+        return items
+
 
 def read_catalog(db_path: Path | str | None = None) -> Catalog:
     con = db.connect(db_path, read_only=True)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import polars as pl
 import streamlit as st
+from components import sql_editor
 from sql_resources import catalog, library, limits, run, ts
 
 from giaoban.queries import Param, QueryError
@@ -23,7 +24,6 @@ from giaoban.sandbox_chart import KINDS, default_axes, numeric_columns, quick_fi
 from giaoban.sandbox_files import FORMATS, to_bytes
 
 lang = st.session_state.get("lang", "vi")
-EDITOR = "sql_text"
 HISTORY_MAX = 30
 STARTER = (
     "-- Số cuộc họp và kiến nghị theo năm / meetings and recommendations per year\n"
@@ -43,21 +43,16 @@ def _n(value: int) -> str:
 
 
 def _set_sql(sql: str, query_name: str | None = None) -> None:
-    st.session_state[EDITOR] = sql
+    sql_editor.push(sql)
     st.session_state["sql_query_name"] = query_name
 
 
-def _append(snippet: str) -> None:
-    current = st.session_state.get(EDITOR, "").rstrip()
-    st.session_state[EDITOR] = f"{current} {snippet}" if current else snippet
-
-
-def _append_columns(relation: str) -> None:
+def _insert_columns(relation: str) -> None:
     event = st.session_state.get(f"sql_cols_{relation}")
     rows = list(event.selection.rows) if event else []
     names = catalog().columns_of(relation)["column"].to_list()
     picked = [names[i] for i in rows if i < len(names)]
-    _append(", ".join(picked or [relation]))
+    sql_editor.insert(", ".join(picked or [relation]))
 
 
 def _open_query(name: str, run_now: bool = False) -> None:
@@ -66,7 +61,7 @@ def _open_query(name: str, run_now: bool = False) -> None:
 
 
 def _init_state() -> None:
-    if EDITOR in st.session_state:
+    if sql_editor.TEXT in st.session_state:
         return
     linked = st.query_params.get("q")
     _set_sql(linked or STARTER)
@@ -110,7 +105,11 @@ def _relation_details(cat, name: str, kind: str) -> None:
         st.caption(comment[0])
     buttons = st.columns(2)
     buttons[0].button(
-        ts("schema.insert_name", lang), key="sql_ins_name", on_click=_append, args=(cat.snippet(name),), width="stretch"
+        ts("schema.insert_name", lang),
+        key="sql_ins_name",
+        on_click=sql_editor.insert,
+        args=(cat.snippet(name),),
+        width="stretch",
     )
     if kind in ("table", "view"):
         buttons[1].button(
@@ -133,7 +132,7 @@ def _relation_details(cat, name: str, kind: str) -> None:
         st.button(
             ts("schema.insert_columns", lang),
             key="sql_ins_cols",
-            on_click=_append_columns,
+            on_click=_insert_columns,
             args=(name,),
             width="stretch",
         )
@@ -248,9 +247,9 @@ def _execute(sql: str, params: dict[str, Any]) -> None:
 
 
 def _editor() -> None:
-    st.text_area(ts("editor.label", lang), key=EDITOR, height=180, help=ts("editor.help", lang))
-    sql = st.session_state.get(EDITOR, "")
-    st.code(sql or "--", language="sql", line_numbers=True, height=min(60 + 22 * sql.count("\n"), 200))
+    st.markdown(f"**{ts('editor.label', lang)}**", help=ts("editor.help", lang))
+    asked = sql_editor.draw(ts("editor.placeholder", lang), catalog().completions())
+    sql = sql_editor.current_sql()
     params, errors = _parameters(sql)
     for message in errors:
         st.error(message)
@@ -260,7 +259,7 @@ def _editor() -> None:
     )
     cols[1].button(ts("editor.clear", lang), key="sql_clear", on_click=_set_sql, args=("",), width="stretch")
     cols[2].markdown(f"[{ts('run.link', lang)} ↗](?lang={lang}&q={quote(sql)})" if sql.strip() else "")
-    if (clicked or st.session_state.pop("sql_run_now", False)) and not errors:
+    if (asked or clicked or st.session_state.pop("sql_run_now", False)) and not errors:
         _execute(sql, params)
 
 
@@ -276,7 +275,8 @@ def _results() -> None:
         return
     result = state["result"]
     frame = result.frame
-    summary = ts("results.summary", lang, rows=_n(frame.height), seconds=f"{result.elapsed:.2f}")
+    key = "results.summary_one" if frame.height == 1 else "results.summary"
+    summary = ts(key, lang, rows=_n(frame.height), seconds=f"{result.elapsed:.2f}")
     st.caption(summary)
     if result.truncated:
         st.warning(ts("results.truncated", lang, rows=_n(result.row_cap)))

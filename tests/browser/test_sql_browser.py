@@ -1,47 +1,24 @@
 """The SQL page in a real browser: schema browser, named query with a parameter, chart, downloads, refusal.
 
-Served from dashboard/app.py at ``/sql`` once the lead registers the page there; until then from
-tests/app/sql_app.py, a router with only this page, on the same fixture database.
+Served from dashboard/app.py at ``/sql``, on the session's fixture database.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from tests.browser.conftest import ROOT, _free_port, _wait_healthy, settle, shoot
+from tests.browser.conftest import settle, shoot
 
 pytestmark = pytest.mark.browser
 
 
-def _registered() -> bool:
-    return "app_pages/sql.py" in (ROOT / "dashboard" / "app.py").read_text(encoding="utf-8").replace('" / "', "/")
-
-
-@pytest.fixture(scope="module")
-def sql_url(request, mini_db):
-    if _registered():
-        yield request.getfixturevalue("dashboard_url") + "/sql"
-        return
-    port = _free_port()
-    env = {**os.environ, "GIAOBAN_DB": str(mini_db), "HF_HUB_OFFLINE": "1", "GIAOBAN_SQL_TIMEOUT": "5"}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "tests" / "app" / "sql_app.py")]
-    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-    cmd += ["--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url + "/sql"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+@pytest.fixture()
+def sql_url(dashboard_url) -> str:
+    return dashboard_url + "/sql"
 
 
 def _pick(page, label: str, option: str) -> None:
@@ -51,11 +28,33 @@ def _pick(page, label: str, option: str) -> None:
     settle(page)
 
 
+def _editor_frame(page):
+    """The Ace editor's iframe (streamlit-code-editor); remounted editors replace it."""
+    page.wait_for_selector('iframe[title*="code_editor"]', timeout=30000)
+    frame = page.locator('iframe[title*="code_editor"]').last.content_frame
+    frame.locator(".ace_editor").wait_for(timeout=30000)
+    return frame
+
+
+def _editor_value(page) -> str:
+    return _editor_frame(page).locator(".ace_editor").evaluate("e => e.env.editor.getValue()")
+
+
+def _type(page, sql: str) -> None:
+    """Replace the editor's text by typing, as an analyst does (Ace closes brackets as it goes)."""
+    _editor_frame(page).locator(".ace_scroller").click(position={"x": 80, "y": 12})
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type(sql)
+
+
 def _run(page, sql: str | None = None) -> None:
-    editor = page.get_by_role("textbox", name="Câu lệnh SQL")
+    """Ctrl+Enter inside the editor (its own shortcut; the page's button has the same one outside)."""
     if sql is not None:
-        editor.fill(sql)
-    editor.press("Control+Enter")
+        _type(page, sql)
+    else:
+        _editor_frame(page).locator(".ace_scroller").click(position={"x": 80, "y": 12})
+    page.keyboard.press("Control+Enter")
     settle(page)
 
 
@@ -72,20 +71,22 @@ def test_sql_page_end_to_end(page, sql_url, tmp_path):
     settle(page)
     assert page.get_by_role("heading", name="SQL cho phân tích viên").is_visible()
 
-    # schema browser: pick a table, see its columns with comments, insert its name
+    # schema browser: pick a table, see its columns with comments, insert its name at the cursor
     _pick(page, "Bảng, view hoặc macro", "recommendations ·")
     assert page.get_by_text("Kiến nghị, đề xuất của các tổ chức").first.is_visible()
-    page.get_by_role("textbox", name="Câu lệnh SQL").fill("SELECT count(*) AS so_kien_nghi FROM")
-    page.get_by_role("textbox", name="Câu lệnh SQL").press("Control+Enter")  # commit the text (a refused run is fine)
+    _type(page, "SELECT count(*) AS so_kien_nghi FROM ")
+    page.keyboard.press("Enter")
+    page.keyboard.type("WHERE rec_id IS NOT NULL")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("End")  # the cursor back after FROM, on the first line
+    page.get_by_role("button", name="Chèn tên").click()  # leaving the editor reports text and cursor
     settle(page)
-    page.get_by_role("button", name="Chèn tên").click()
-    settle(page)
-    assert (
-        page.get_by_role("textbox", name="Câu lệnh SQL").input_value()
-        == "SELECT count(*) AS so_kien_nghi FROM recommendations"
-    )
+    assert _editor_value(page) == "SELECT count(*) AS so_kien_nghi FROM recommendations\nWHERE rec_id IS NOT NULL"
     _run(page)
     assert page.get_by_text(re.compile(r"^1 dòng · [\d.]+ giây$")).is_visible()
+    assert page.locator('[data-testid="stDataFrame"]').last.is_visible()
+    # SQL keywords are highlighted in place
+    assert _editor_frame(page).locator(".ace_keyword").filter(has_text="SELECT").count() >= 1
     shoot(page, "sql_schema_vi")
 
     # a named query with a parameter, run, charted
@@ -124,6 +125,6 @@ def test_sql_page_end_to_end(page, sql_url, tmp_path):
 def test_link_reopens_the_query_in_english(page, sql_url):
     page.goto(sql_url + "?lang=en&q=SELECT%2042%20AS%20answer", wait_until="networkidle")
     settle(page)
-    assert page.get_by_role("textbox", name="SQL statement").input_value() == "SELECT 42 AS answer"
-    assert page.get_by_text(re.compile(r"^1 rows · [\d.]+ s$")).is_visible()
+    assert _editor_value(page) == "SELECT 42 AS answer"
+    assert page.get_by_text(re.compile(r"^1 row · [\d.]+ s$")).is_visible()
     shoot(page, "sql_link_en")

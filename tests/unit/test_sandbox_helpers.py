@@ -34,6 +34,19 @@ def test_catalog_lists_tables_views_macros_with_comments(mini_db: Path):
     assert cat.snippet("meetings") == "meetings"
 
 
+def test_catalog_completions_offer_each_name_once(mini_db: Path):
+    items = read_catalog(mini_db).completions()
+    by_caption = {}
+    for item in items:
+        assert item["caption"] not in by_caption, item["caption"]
+        by_caption[item["caption"]] = item
+    assert by_caption["meetings"]["meta"] == "table" and by_caption["rec_state"]["meta"] == "view"
+    assert by_caption["rec_metrics"]["value"] == "rec_metrics(date_from, date_to, as_of)"
+    assert by_caption["short_name"]["meta"] == "organisations"
+    assert " +" in by_caption["meeting_id"]["meta"]
+    assert by_caption["meetings"]["score"] > by_caption["short_name"]["score"]
+
+
 def test_default_axes_and_figures():
     assert default_axes(FRAME) == ("to_chuc", "nam")
     bar = quick_figure(FRAME, "bar", "to_chuc", "so_kien_nghi", "nam")
