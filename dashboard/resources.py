@@ -5,20 +5,27 @@ The connection is cached per database *file identity* (inode + mtime), so when a
 ingest swaps a new file in, the next rerun opens the new snapshot while sessions mid-run finish on
 the old one. Pages never see a connection: they call ``run(name, **params)`` or
 ``scoped(name, filters, **params)`` and get a polars frame.
+
+Chart downloads share one headless browser per server process: ``chart_images().render(...)``.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
 from giaoban import aggregates, db, overrides, queries
 from giaoban.config import settings
+from giaoban.export import ChartExporter, PrintStyle, figure_bytes
 
 
 def db_path() -> Path:
@@ -107,3 +114,55 @@ def template_bytes() -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         return write_template(Path(tmp) / "mau-nhap-lieu.xlsx").read_bytes()
+
+
+# --- chart images (download buttons) ---------------------------------------------------------------
+
+
+class ChartImages:
+    """The server's one chromium for chart downloads, shared by every session.
+
+    A ``giaoban.export.ChartExporter`` started on the first click (a page that nobody downloads
+    from never starts a browser) and reused afterwards, so a download after the first takes a
+    fraction of a second instead of the ~2.5 s a browser costs to start. Download callables run on
+    Streamlit's worker threads: one render at a time (the exporter drives one kaleido tab, and
+    starting or replacing it is not thread-safe). A render that fails because the browser died
+    (``ExportError``; crashed, killed, out of memory) closes it and retries once in a new one.
+    """
+
+    def __init__(self, factory: Callable[[], ChartExporter] = ChartExporter) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._exporter: ChartExporter | None = None
+        self.starts = 0  # browsers started (tests check the reuse)
+        atexit.register(self.close)  # no chromium left behind when the server stops
+
+    def render(self, fig: go.Figure, fmt: str, style: PrintStyle | None = None, caption: str | None = None) -> bytes:
+        """``fig`` print-styled as ``fmt`` (png, svg, pdf) with ``caption`` below the plot."""
+        with self._lock:
+            try:
+                return self._render(fig, fmt, style, caption)
+            except RuntimeError:  # ExportError: the browser died (or would not draw); once more in a new one
+                self._close()
+                return self._render(fig, fmt, style, caption)
+
+    def _render(self, fig: go.Figure, fmt: str, style: PrintStyle | None, caption: str | None) -> bytes:
+        if self._exporter is None:
+            self._exporter = self._factory().start()
+            self.starts += 1
+        return figure_bytes(fig, fmt, style, caption=caption, exporter=self._exporter)
+
+    def _close(self) -> None:
+        exporter, self._exporter = self._exporter, None
+        if exporter is not None:
+            exporter.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+
+@st.cache_resource(show_spinner=False, on_release=lambda images: images.close())
+def chart_images() -> ChartImages:
+    """One ``ChartImages`` (one browser) per server process, shared across sessions and clicks."""
+    return ChartImages()

@@ -4,17 +4,13 @@ Every builder takes a polars frame (the result of a named query) and the words t
 come from the caller, so the same figure serves Vietnamese and English) and returns a
 ``go.Figure`` with the house style: one font that has every Vietnamese glyph, the number
 separators of the language, a legend above the plot, and, when the data holds sample meetings,
-a "Dữ liệu mẫu" mark that stays on the exported image. Figures never query anything.
-
-``figure_image`` renders PNG or SVG through kaleido (Debian's chromium) with one browser kept
-open, so the second export takes a fraction of a second instead of several.
+a "Dữ liệu mẫu" mark. Figures never query anything; images of them (print-styled PNG, SVG, PDF)
+come from ``giaoban.export``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import warnings
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -294,25 +290,3 @@ def calendar(frame: pl.DataFrame, day: str, value: str, weekdays: Sequence[str],
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(tickformat="%m/%Y", dtick="M1", gridcolor="rgba(0,0,0,0)")
     return fig
-
-
-_KALEIDO = threading.Lock()
-_kaleido_started = False
-
-
-def figure_image(fig: go.Figure, fmt: str = "png", width: int = 1200, height: int | None = None) -> bytes:
-    """PNG or SVG bytes of the figure, as wide as a slide; the browser is started once per process."""
-    global _kaleido_started
-    if fmt not in ("png", "svg"):
-        raise ValueError(f"image format {fmt!r}: use png or svg")
-    with _KALEIDO:
-        if not _kaleido_started:
-            import kaleido
-
-            kaleido.start_sync_server(silence_warnings=True)
-            _kaleido_started = True
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            return fig.to_image(
-                format=fmt, width=width, height=height or fig.layout.height or 420, scale=2 if fmt == "png" else 1
-            )

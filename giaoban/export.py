@@ -11,8 +11,8 @@ Contract
 - ``ChartExporter`` starts one headless chromium through kaleido (Debian's ``/usr/bin/chromium``,
   no download, no network: MathJax off, plotly.js from the installed package) and renders any
   number of figures through it; ``print_html`` prints an HTML page to PDF in the same browser.
-- ``figure_bytes(fig, fmt, ...)`` is the single-chart form for a download button; pass
-  ``exporter=shared_exporter()`` to keep one browser for the whole process.
+- ``figure_bytes(fig, fmt, ...)`` is the single-chart form for a download button; pass a running
+  ``exporter`` to reuse its browser (the dashboard keeps one per server: ``resources.chart_images``).
 
 How: kaleido renders the vector PDF (its page is the printed size) and the PNG at ``dpi / 96``
 times the layout size, to which we add the dpi (pHYs), so Word places it at its printed size;
@@ -23,7 +23,6 @@ PC without the fonts) on another thread while the browser draws the next figure.
 from __future__ import annotations
 
 import asyncio
-import atexit
 import base64
 import datetime as dt
 import queue
@@ -508,21 +507,6 @@ class ChartExporter:
             return base64.b64decode(response["result"]["data"])
         finally:
             await self._kaleido.close_tab(tab.target_id)
-
-
-_SHARED: ChartExporter | None = None
-_SHARED_LOCK = threading.Lock()
-
-
-def shared_exporter() -> ChartExporter:
-    """One long-lived exporter per process (a dashboard's download buttons): the first call starts
-    chromium, later calls reuse it; it is closed when the process exits."""
-    global _SHARED
-    with _SHARED_LOCK:
-        if _SHARED is None or _SHARED._loop is None:
-            _SHARED = ChartExporter().start()
-            atexit.register(_SHARED.close)
-        return _SHARED
 
 
 def figure_bytes(

@@ -1,8 +1,10 @@
-"""Figure builders: the house style, the sample-data mark, clickable heatmap cells."""
+"""Figure builders: the house style, the sample-data mark, clickable heatmap cells; no Streamlit."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import polars as pl
 
@@ -65,3 +67,15 @@ def test_calendar_by_day_for_a_year_and_by_month_for_longer():
     long = pl.DataFrame({"d": [dt.date(2016, 1, 5), dt.date(2024, 7, 5)], "n": [1, 2]})
     grid = charts.calendar(long, "d", "n", list("1234567"), [str(m) for m in range(1, 13)])
     assert list(grid.data[0].y) == ["2016", "2024"] and grid.data[0].z[1][6] == 2
+
+
+def test_the_core_package_never_imports_streamlit():
+    """Images come from giaoban.export (no screen-only kaleido path here); Streamlit stays in dashboard/."""
+    assert not hasattr(charts, "figure_image")
+    package = Path(charts.__file__).parent
+    importing = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        if re.search(r"^\s*(import|from)\s+streamlit\b", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert importing == []
