@@ -76,24 +76,29 @@ def time_queries(db_path: Path, repeat: int) -> dict:
     con = db.connect(db_path, read_only=True)
     filters = default_filters(con)
 
-    def run_all(names: list[str], extra: dict) -> float:
-        start = time.perf_counter()
+    def run_all(names: list[str], extra: dict) -> dict[str, float]:
+        times = {}
         for name in names:
             q = registry[name]
             declared = {p.name for p in q.params}
             params = {k: v for k, v in {**filters, **extra}.items() if k in declared}
+            start = time.perf_counter()
             queries.run_query(con, q, params)
-        return (time.perf_counter() - start) * 1000
+            times[name] = (time.perf_counter() - start) * 1000
+        return times
 
     out = {"sidebar_ms": None, "pages": {}}
     for key, names in (("sidebar", SIDEBAR), *PAGES.items()):
         extra = _page_params(key, filters)
         run_all(names, extra)  # warm-up: first touch of the file's blocks
-        ms = round(statistics.median(run_all(names, extra) for _ in range(repeat)), 1)
+        runs = [run_all(names, extra) for _ in range(repeat)]
+        ms = round(statistics.median(sum(r.values()) for r in runs), 1)
+        each = {name: round(statistics.median(r[name] for r in runs), 1) for name in names}
         if key == "sidebar":
             out["sidebar_ms"] = ms
+            out["sidebar_queries_ms"] = each
         else:
-            out["pages"][key] = {"queries": len(names), "queries_ms": ms}
+            out["pages"][key] = {"queries": len(names), "queries_ms": ms, "each_ms": each}
     con.close()
     return out
 

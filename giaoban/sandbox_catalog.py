@@ -83,7 +83,7 @@ def read_catalog(db_path: Path | str | None = None) -> Catalog:
     try:
         relations = db.fetch(con, _RELATIONS)
         counts = [
-            int(db.fetch(con, f'SELECT count(*) AS n FROM "{name}"')["n"][0]) if kind == "table" else None
+            int(con.table(name).aggregate("count(*)").fetchone()[0]) if kind == "table" else None
             for name, kind in relations.select("name", "kind").iter_rows()
         ]
         relations = relations.with_columns(pl.Series("rows", counts, pl.Int64))

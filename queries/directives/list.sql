@@ -16,8 +16,8 @@ WITH word_meetings AS (
     HAVING count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) = len(list_distinct(gb_qwords($q)[1:8]))
 ),
 scoped AS (
-    SELECT dir_id, meeting_id, issued_on, text, text_key, addressee_org_id, addressee_text, family, status, outcome,
-           due_effective, completed_on, origin, span_start IS NOT NULL AS has_source, locality_name
+    -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
+    SELECT dir_id, meeting_id, issued_on, text_key
     FROM agg_dirs
     WHERE issued_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -27,7 +27,7 @@ scoped AS (
       AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM word_meetings))
 ),
 matching AS (
-    SELECT * FROM scoped
+    SELECT dir_id, issued_on FROM scoped
     WHERE $q IS NULL OR (contains(text_key, gb_qwords($q)[1])
                          AND contains(text_key, coalesce(gb_qwords($q)[2], ''))
                          AND contains(text_key, coalesce(gb_qwords($q)[3], ''))
@@ -37,8 +37,11 @@ matching AS (
 ),
 final AS (
     SELECT s.dir_id, s.meeting_id, s.issued_on, s.text, coalesce(o.name, s.addressee_text, f.family_name) AS addressee,
-           s.locality_name AS locality, s.outcome, s.due_effective, s.completed_on, s.origin, s.has_source
-    FROM matching s
+           s.locality_name AS locality, s.outcome, s.due_effective, s.completed_on, s.origin,
+           s.span_start IS NOT NULL AS has_source
+    FROM matching k
+    -- joined on the date too: the kept rows' date range then limits what is read (a dynamic filter)
+    JOIN agg_dirs s ON s.dir_id = k.dir_id AND s.issued_on = k.issued_on
     LEFT JOIN organisations o ON o.org_id = s.addressee_org_id
     LEFT JOIN family_names f ON f.family = s.family
 )

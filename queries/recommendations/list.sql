@@ -17,8 +17,8 @@ WITH word_meetings AS (
     HAVING count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) = len(list_distinct(gb_qwords($q)[1:8]))
 ),
 scoped AS (
-    SELECT rec_id, meeting_id, raised_on, text, text_key, raised_by_org_id, family, status, due_effective, is_overdue,
-           times_raised, origin, span_start IS NOT NULL AS has_source, locality_name
+    -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
+    SELECT rec_id, meeting_id, raised_on, text_key
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -30,7 +30,7 @@ scoped AS (
 ),
 matching AS (
     -- items of meetings that hold every word; their own text must hold the first four
-    SELECT * FROM scoped
+    SELECT rec_id, raised_on FROM scoped
     WHERE $q IS NULL OR (contains(text_key, gb_qwords($q)[1])
                          AND contains(text_key, coalesce(gb_qwords($q)[2], ''))
                          AND contains(text_key, coalesce(gb_qwords($q)[3], ''))
@@ -41,8 +41,10 @@ matching AS (
 final AS (
     SELECT s.rec_id, s.meeting_id, s.raised_on, s.text, coalesce(o.name, f.family_name) AS raised_by,
            s.locality_name AS locality, s.status, s.due_effective, s.is_overdue, s.times_raised, s.origin,
-           s.has_source
-    FROM matching s
+           s.span_start IS NOT NULL AS has_source
+    FROM matching k
+    -- joined on the date too: the kept rows' date range then limits what is read (a dynamic filter)
+    JOIN agg_recs s ON s.rec_id = k.rec_id AND s.raised_on = k.raised_on
     LEFT JOIN organisations o ON o.org_id = s.raised_by_org_id
     LEFT JOIN family_names f ON f.family = s.family
 )

@@ -12,6 +12,7 @@ WITH scoped AS (
     SELECT root_id, rec_id, raised_on, status, times_raised, text, raised_by_org_id, family, origin
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
+      AND times_raised >= $min_times  -- the root's count, the same on each of its rows: decides early
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
@@ -22,7 +23,6 @@ roots AS (
            arg_min(text, raised_on) AS text, arg_min(raised_by_org_id, raised_on) AS org_id,
            arg_min(family, raised_on) AS family, arg_min(origin, raised_on) AS origin
     FROM scoped GROUP BY root_id
-    HAVING max(times_raised) >= $min_times
 ),
 final AS (
     SELECT r.root_id AS rec_id, r.text, coalesce(o.name, f.family_name) AS raised_by, r.times_raised,

@@ -12,37 +12,42 @@ CREATE OR REPLACE MACRO gb_words(s) AS list_filter(regexp_split_to_array(gb_fold
 -- Adjacent word pairs of a word list, "bao hiem xa" → ["bao hiem", "hiem xa"].
 CREATE OR REPLACE MACRO gb_word_pairs(ws) AS list_transform(range(1, len(ws)), i -> ws[i] || ' ' || ws[i + 1]);
 
-CREATE OR REPLACE VIEW search_text_live AS
-WITH parts AS (
-    SELECT m.meeting_id, concat_ws(' ', m.title, m.host_body, m.period_label, l.name) AS text
-    FROM meetings m LEFT JOIN localities l USING (locality_id)
-    UNION ALL
-    SELECT meeting_id, concat_ws(' ', name, title) FROM meeting_people
-    UNION ALL
-    SELECT meeting_id, text FROM recommendations
-    UNION ALL
-    SELECT meeting_id, concat_ws(' ', addressee_text, text) FROM directives
-    UNION ALL
-    SELECT m.meeting_id, d.text FROM meetings m JOIN documents d USING (doc_id)
+-- The searchable parts of the meetings held between two dates: title, host, period and place,
+-- each person, each recommendation and directive, the source text. A table macro rather than a
+-- view so that giaoban.aggregates can build the index a year at a time: at national scale the
+-- whole corpus at once (~370 M postings) needs a sort far larger than memory.
+CREATE OR REPLACE MACRO search_parts_between(date_from, date_to) AS TABLE
+WITH picked AS (
+    SELECT meeting_id, doc_id, title, host_body, period_label, locality_id
+    FROM meetings WHERE held_on BETWEEN date_from AND date_to
 ),
-final AS (
-    SELECT meeting_id, string_agg(text, ' ') AS text FROM parts GROUP BY meeting_id
+parts AS (
+    SELECT p.meeting_id, concat_ws(' ', p.title, p.host_body, p.period_label, l.name) AS text
+    FROM picked p LEFT JOIN localities l USING (locality_id)
+    UNION ALL
+    SELECT meeting_id, concat_ws(' ', name, title) FROM meeting_people SEMI JOIN picked USING (meeting_id)
+    UNION ALL
+    SELECT meeting_id, text FROM recommendations SEMI JOIN picked USING (meeting_id)
+    UNION ALL
+    SELECT meeting_id, concat_ws(' ', addressee_text, text) FROM directives SEMI JOIN picked USING (meeting_id)
+    UNION ALL
+    SELECT p.meeting_id, d.text FROM picked p JOIN documents d USING (doc_id)
 )
-SELECT * FROM final;
-COMMENT ON VIEW search_text_live IS 'Văn bản tìm kiếm của mỗi cuộc họp / Searchable text per meeting';
-
-CREATE OR REPLACE VIEW search_docs_live AS
-SELECT meeting_id, len(gb_words(text)) AS doc_len FROM search_text_live;
-COMMENT ON VIEW search_docs_live IS 'Độ dài (số từ) văn bản tìm kiếm / Searchable length in words';
+SELECT * FROM parts;
 
 -- Each posting carries its meeting's date and length, so a ranked search restricted to a period
--- reads only the postings of its words and never joins the whole corpus.
-CREATE OR REPLACE VIEW search_postings_live AS
+-- reads only the postings of its words and never joins the whole corpus. Word pairs are taken
+-- within a part, never across two (the end of one recommendation and the start of the next are
+-- not a phrase), which also makes the index independent of the order parts are read in.
+CREATE OR REPLACE MACRO search_postings_between(date_from, date_to) AS TABLE
 WITH words AS (
-    SELECT meeting_id, gb_words(text) AS ws FROM search_text_live
+    SELECT meeting_id, gb_words(text) AS ws FROM search_parts_between(date_from, date_to)
+),
+sized AS (
+    SELECT meeting_id, ws, sum(len(ws)) OVER (PARTITION BY meeting_id) AS doc_len FROM words
 ),
 terms AS (
-    SELECT meeting_id, len(ws) AS doc_len, unnest(list_concat(ws, gb_word_pairs(ws))) AS term FROM words
+    SELECT meeting_id, doc_len, unnest(list_concat(ws, gb_word_pairs(ws))) AS term FROM sized
 ),
 counted AS (
     SELECT term, meeting_id, any_value(doc_len) AS doc_len, CAST(count(*) AS INTEGER) AS tf FROM terms GROUP BY term, meeting_id
@@ -50,8 +55,17 @@ counted AS (
 final AS (
     SELECT c.term, c.meeting_id, m.held_on, c.tf, CAST(c.doc_len AS INTEGER) AS doc_len
     FROM counted c JOIN meetings m USING (meeting_id)
+    WHERE m.held_on BETWEEN date_from AND date_to
 )
 SELECT * FROM final;
+
+CREATE OR REPLACE VIEW search_docs_live AS
+SELECT meeting_id, CAST(sum(len(gb_words(text))) AS INTEGER) AS doc_len
+FROM search_parts_between(DATE '0001-01-01', DATE '9999-12-31') GROUP BY meeting_id;
+COMMENT ON VIEW search_docs_live IS 'Độ dài (số từ) văn bản tìm kiếm / Searchable length in words';
+
+CREATE OR REPLACE VIEW search_postings_live AS
+SELECT * FROM search_postings_between(DATE '0001-01-01', DATE '9999-12-31');
 COMMENT ON VIEW search_postings_live IS 'Từ và cặp từ (bỏ dấu) của mỗi cuộc họp, kèm ngày họp và độ dài / Folded words and word pairs per meeting, with date and length';
 
 CREATE VIEW IF NOT EXISTS search_docs AS SELECT * FROM search_docs_live;
