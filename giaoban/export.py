@@ -183,8 +183,16 @@ def _bottom_block(data: list[dict], layout: dict, style: PrintStyle, title: str 
 
 
 def _wrap(text: str, width_px: float, char_px: float) -> list[str]:
-    """Lines that fit the chart's width (plotly does not wrap titles itself)."""
-    return textwrap.wrap(text, width=max(20, int((width_px - 16) / char_px)), break_long_words=False) or [text]
+    """Lines that fit the chart's width (plotly does not wrap titles itself). A caption's " · "
+    parts stay whole where they fit, so "DỮ LIỆU MẪU" or a date is never split across lines."""
+    width = max(20, int((width_px - 16) / char_px))
+    lines: list[str] = []
+    for part in text.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines += textwrap.wrap(part, width=width, break_long_words=False) or [part]
+    return lines or [text]
 
 
 def _value_axes(data: list[dict]) -> tuple[bool, bool]:

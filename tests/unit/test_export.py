@@ -173,3 +173,13 @@ def test_png_dpi_chunk_replaces_any_earlier_one():
     assert fixed.count(b"pHYs") == 1 and struct.pack(">II", 11811, 11811) in fixed
     with pytest.raises(ExportError, match="PNG"):
         png_with_dpi(b"not a png at all", 300)
+
+
+def test_caption_wraps_between_its_parts():
+    from giaoban.export import _wrap
+
+    line = "Phạm vi: Toàn bộ dữ liệu · Kỳ: Quý I/2024 – Quý IV/2024 · Số liệu tính đến 31/12/2024 · DỮ LIỆU MẪU"
+    lines = _wrap(line, width_px=1000, char_px=12)
+    assert " · ".join(lines) == line
+    assert all("DỮ LIỆU MẪU" in x for x in lines if "DỮ" in x)
+    assert _wrap("short", 1000, 12) == ["short"]
