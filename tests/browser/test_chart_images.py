@@ -21,6 +21,7 @@ YEAR = "from=2024-01-01&to=2024-12-31"
 def _download(page, label: str) -> bytes:
     """Open the first chart's download popover and click ``label``; the file's bytes."""
     page.get_by_role("button", name="Tải xuống").first.click()
+    page.get_by_role("button", name=label).wait_for(state="visible", timeout=10000)
     with page.expect_download(timeout=60000) as download:
         page.get_by_role("button", name=label).click()
     data = Path(download.value.path()).read_bytes()
@@ -31,10 +32,11 @@ def _download(page, label: str) -> bytes:
 def test_chart_downloads_print_quality_png_and_svg(page, dashboard_url):
     page.goto(f"{dashboard_url}/?{YEAR}", wait_until="networkidle")
     settle(page)
+    page.get_by_role("button", name="Tải xuống").first.click()
     for label in ("Hình (PNG)", "Hình (SVG)", "Hình (PDF)"):
-        page.get_by_role("button", name="Tải xuống").first.click()
-        assert page.get_by_role("button", name=label).is_visible()
-        page.keyboard.press("Escape")
+        # the popover opens with an animation: wait for it rather than look once
+        page.get_by_role("button", name=label).wait_for(state="visible", timeout=10000)
+    page.keyboard.press("Escape")
 
     png = _download(page, "Hình (PNG)")  # the first click starts the server's browser
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
