@@ -1,4 +1,4 @@
-"""AppTest for the SQL page on the fixture database, through tests/app/sql_app.py (the page at ``sql``)."""
+"""AppTest for the SQL page on the fixture database, served by the dashboard's router (the page at ``sql``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent / "sql_app.py")
+from tests.app.conftest import APP
+
+PAGE = str(Path(APP).parent / "app_pages" / "sql.py")
 
 
 @pytest.fixture()
@@ -17,7 +19,7 @@ def app(mini_db, monkeypatch) -> AppTest:
     monkeypatch.setenv("GIAOBAN_DB", str(mini_db))
     monkeypatch.setenv("GIAOBAN_SQL_TIMEOUT", "5")
     at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page(str(Path(APP).parents[2] / "dashboard" / "app_pages" / "sql.py"))
+    at.switch_page(PAGE)
     return at.run()
 
 
@@ -125,7 +127,7 @@ def test_query_link_reopens_and_runs(mini_db, monkeypatch):
     monkeypatch.setenv("GIAOBAN_DB", str(mini_db))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["q"] = "SELECT 7 AS seven"
-    at.switch_page(str(Path(APP).parents[2] / "dashboard" / "app_pages" / "sql.py"))
+    at.switch_page(PAGE)
     at.run()
     assert editor_text(at) == "SELECT 7 AS seven"
     assert at.dataframe[-1].value["seven"][0] == 7
