@@ -10,13 +10,7 @@
 -- @param overdue_only bool = false : only open recommendations past their deadline
 -- @param q text = null : words that must all appear in the text, with or without diacritics
 -- @param limit int = 500 : at most this many rows
-WITH word_meetings AS (
-    -- meetings holding every word (search index), so the text test runs on their items only
-    SELECT meeting_id FROM gb_postings_for($q) WHERE held_on BETWEEN $date_from AND $date_to
-    GROUP BY meeting_id
-    HAVING count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) = len(list_distinct(gb_qwords($q)[1:8]))
-),
-scoped AS (
+WITH scoped AS (
     -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
     SELECT rec_id, meeting_id, raised_on, text_key
     FROM agg_recs
@@ -26,15 +20,13 @@ scoped AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
       AND ($status IS NULL OR status = $status)
       AND (NOT $overdue_only OR is_overdue)
-      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM word_meetings))
+      -- meetings holding every word (search index), so the text test runs on their items only
+      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))
 ),
 matching AS (
     -- items of meetings that hold every word; their own text must hold the first four
     SELECT rec_id, raised_on FROM scoped
-    WHERE $q IS NULL OR (contains(text_key, gb_qwords($q)[1])
-                         AND contains(text_key, coalesce(gb_qwords($q)[2], ''))
-                         AND contains(text_key, coalesce(gb_qwords($q)[3], ''))
-                         AND contains(text_key, coalesce(gb_qwords($q)[4], '')))
+    WHERE gb_text_has_words(text_key, $q)
     ORDER BY raised_on DESC, rec_id
     LIMIT $limit
 ),

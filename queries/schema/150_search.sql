@@ -108,3 +108,20 @@ UNION ALL
 SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[6], '') || ' ' || gb_qwords(q)[7]
 UNION ALL
 SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[7], '') || ' ' || gb_qwords(q)[8];
+
+-- Meetings of the period whose searchable text holds every word of a query (its first 8): the
+-- lists use it so their text test runs on those meetings' items only.
+CREATE OR REPLACE MACRO gb_meetings_with_words(q, date_from, date_to) AS TABLE
+WITH found AS (
+    SELECT meeting_id, count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) AS words
+    FROM gb_postings_for(q) WHERE held_on BETWEEN date_from AND date_to
+    GROUP BY meeting_id
+)
+SELECT meeting_id FROM found WHERE words = len(list_distinct(gb_qwords(q)[1:8]));
+
+-- An item's folded text (gb_fold) holds the first four words of a query; true when there is none.
+CREATE OR REPLACE MACRO gb_text_has_words(text_key, q) AS
+    q IS NULL OR (contains(text_key, gb_qwords(q)[1])
+                  AND contains(text_key, coalesce(gb_qwords(q)[2], ''))
+                  AND contains(text_key, coalesce(gb_qwords(q)[3], ''))
+                  AND contains(text_key, coalesce(gb_qwords(q)[4], '')));

@@ -64,3 +64,20 @@ def test_pieces_and_sentence_around():
     )
     parts = search.pieces("abcdef", [(1, 3), (2, 4)])
     assert [(p.text, p.marked) for p in parts] == [("a", False), ("bcd", True), ("ef", False)]
+
+
+@pytest.mark.parametrize(
+    ("name", "q", "expected"),
+    [
+        ("recommendations/list", "bảo hiểm xã hội", ["r1"]),  # r3 in the same thread says "BHXH"
+        ("recommendations/list", "no dong", ["r1", "r3", "r6"]),  # words, not a phrase: r6 "nợ lương … lao động"
+        ("recommendations/list", "hội viên", ["r9", "r10"]),
+        ("recommendations/list", "khong co tu nay", []),
+        ("directives/list", "bao luc gia dinh", ["d3"]),  # m2 also holds r4, which lacks the words
+    ],
+)
+def test_lists_keep_items_whose_own_text_holds_the_words(mini_con, name, q, expected):
+    """Meeting-level match through the index first, then each item's own folded text."""
+    frame = queries.run_query(mini_con, name, {"date_from": "2015-01-01", "date_to": "2025-12-31", "q": q})
+    key = "rec_id" if name.startswith("recommendations") else "dir_id"
+    assert sorted(frame[key].to_list(), key=lambda i: int(i[1:])) == expected
