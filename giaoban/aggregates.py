@@ -45,10 +45,15 @@ def _kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     return row[0] if row else None
 
 
-def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> int:
-    """Replace the fallback view (or the previous table) by a fresh sorted table."""
+def _drop_fallback_view(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """The schema's plain view under a fact table's name, which the first refresh replaces."""
     if _kind(con, name) == "VIEW":
         con.execute(f"DROP VIEW {name}")
+
+
+def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> int:
+    """Replace the fallback view (or the previous table) by a fresh sorted table."""
+    _drop_fallback_view(con, name)
     con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_live ORDER BY {order_by}")
     return con.table(name).aggregate("count(*)").fetchone()[0]
 
@@ -63,8 +68,7 @@ def _materialise_search(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     meeting's length) instead of tokenising every text a second time.
     """
     for name in ("search_postings", "search_docs"):
-        if _kind(con, name) == "VIEW":
-            con.execute(f"DROP VIEW {name}")
+        _drop_fallback_view(con, name)
     con.execute(
         "CREATE OR REPLACE TABLE search_postings AS "
         "SELECT * FROM search_postings_between(DATE '0001-01-01', DATE '0001-01-01') LIMIT 0"

@@ -31,7 +31,7 @@ _RUN = "sql_run_asked"
 
 
 def current_sql() -> str:
-    sync()
+    """The SQL as of the last applied editor event (``draw`` and ``insert`` apply them)."""
     return st.session_state.get(TEXT, "")
 
 
@@ -47,7 +47,7 @@ def push(sql: str, cursor: Cursor | None = None) -> None:
 
 def insert(snippet: str) -> None:
     """Put ``snippet`` at the analyst's last cursor (callbacks only)."""
-    sync()
+    sync()  # a click outside the editor arrives with its last text and cursor, maybe not applied yet
     text, cursor = insert_at(current_sql(), st.session_state.get(CURSOR), snippet)
     push(text, cursor)
 
