@@ -58,7 +58,7 @@ def _scope(f: filters.Filters, lang: str) -> str:
     if f.province:
         rows = {r["province_id"]: r for r in run("filters/provinces", harmonised=f.harmonised).to_dicts()}
         row = rows.get(f.province)
-        place = filters._province_label(row, lang) if row else f.province
+        place = filters.province_label(row, lang) if row else f.province
         names.append(place + (t("chart.caption.harmonised", lang) if f.harmonised else ""))
     parts = [", ".join(names)] if names else []
     if f.level:

@@ -162,7 +162,7 @@ def _select(label: str, options: list, labels: dict, key: str, state_key: str, l
     )
 
 
-def _province_label(row: dict, lang: str) -> str:
+def province_label(row: dict, lang: str) -> str:
     """Merged provinces are told apart by their dates: "Bắc Ninh (đến 6/2025)", "Bắc Ninh (từ 7/2025)"."""
     if row["valid_to"]:
         return row["name"] + t("filter.until", lang, m=row["valid_to"].month, y=row["valid_to"].year)
@@ -188,7 +188,7 @@ def _place(state: dict, lang: str) -> None:
         help=t("filter.harmonised_help", lang),
     )
     rows = run("filters/provinces", harmonised=state["harm"]).to_dicts()
-    labels = {r["province_id"]: _province_label(r, lang) for r in rows}
+    labels = {r["province_id"]: province_label(r, lang) for r in rows}
     _select(t("filter.province", lang), list(labels), labels, "w_province", "province", lang)
 
 
