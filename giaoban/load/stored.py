@@ -16,8 +16,6 @@ from giaoban.db import fetch
 from giaoban.load.refs import OrgFacts
 from giaoban.load.spec import TableSpec
 
-_KEYS_VIEW = "_gb_import_keys"
-
 
 class Stored:
     def __init__(self, con: duckdb.DuckDBPyConnection):
@@ -30,12 +28,11 @@ class Stored:
     def locality_ids(self) -> set[str]:
         return set(fetch(self.con, "SELECT locality_id FROM localities")["locality_id"].to_list())
 
-    def _with_keys(self, frame: pl.DataFrame, sql: str) -> pl.DataFrame:
-        self.con.register(_KEYS_VIEW, frame)  # registrations are per connection: no fresh cursor here
-        try:
-            return self.con.execute(sql).pl()
-        finally:
-            self.con.unregister(_KEYS_VIEW)
+    def _among(self, table: str, column: str, ids: set[str]) -> duckdb.DuckDBPyRelation:
+        """Rows of ``table`` whose ``column`` is one of ``ids`` (a semi join on the relation API:
+        the ids travel as Arrow, no SQL is formatted from names)."""
+        keys = self.con.from_arrow(pl.DataFrame({column: sorted(ids)}, schema={column: pl.Utf8}).to_arrow())
+        return self.con.table(table).join(keys, [column], how="semi")
 
     def rows(self, spec: TableSpec, keys: list[tuple]) -> dict[tuple, dict[str, object]]:
         """Stored rows whose primary key is among ``keys``, by key."""
@@ -43,34 +40,24 @@ class Stored:
             return {}
         schema = {c: (pl.Date if c == "happened_on" else pl.Utf8) for c in spec.key}
         frame = pl.DataFrame(sorted(set(keys), key=str), schema=schema, orient="row")
-        cols = ", ".join(spec.key)
-        found = self._with_keys(frame, f"SELECT t.* FROM {spec.name} t JOIN {_KEYS_VIEW} k USING ({cols})")
+        found = self.con.table(spec.name).join(self.con.from_arrow(frame.to_arrow()), list(spec.key)).pl()
         return {tuple(r[c] for c in spec.key): r for r in found.iter_rows(named=True)}
 
     def present(self, table: str, id_column: str, ids: set[str]) -> set[str]:
         """Which of ``ids`` the table has."""
         if not ids:
             return set()
-        frame = pl.DataFrame({"id": sorted(ids)}, schema={"id": pl.Utf8})
-        found = self._with_keys(
-            frame, f"SELECT {id_column} FROM {table} WHERE {id_column} IN (SELECT id FROM {_KEYS_VIEW})"
-        )
-        return set(found[id_column].to_list())
+        return {r[0] for r in self._among(table, id_column, ids).select(id_column).fetchall()}
 
     def meetings(self, ids: set[str]) -> dict[str, tuple[date, str | None, str | None]]:
         """held_on, locality and level of stored meetings, for dates and the organisation instance rule."""
         if not ids:
             return {}
-        frame = pl.DataFrame({"id": sorted(ids)}, schema={"id": pl.Utf8})
-        sql = (
-            "SELECT meeting_id, held_on, locality_id, level FROM meetings "
-            f"WHERE meeting_id IN (SELECT id FROM {_KEYS_VIEW})"
-        )
-        return {r[0]: (r[1], r[2], r[3]) for r in self._with_keys(frame, sql).iter_rows()}
+        found = self._among("meetings", "meeting_id", ids).select("meeting_id, held_on, locality_id, level")
+        return {r[0]: (r[1], r[2], r[3]) for r in found.fetchall()}
 
     def doc_lengths(self, ids: set[str]) -> dict[str, int]:
         if not ids:
             return {}
-        frame = pl.DataFrame({"id": sorted(ids)}, schema={"id": pl.Utf8})
-        sql = f"SELECT doc_id, length(text) FROM documents WHERE doc_id IN (SELECT id FROM {_KEYS_VIEW})"
-        return {r[0]: r[1] for r in self._with_keys(frame, sql).iter_rows()}
+        found = self._among("documents", "doc_id", ids).select("doc_id, length(text)")
+        return {r[0]: r[1] for r in found.fetchall()}
