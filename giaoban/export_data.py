@@ -38,14 +38,6 @@ class ExportError(ValueError):
     """An export that cannot be written as asked (unknown format, a table too big for Excel)."""
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def tables(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """The snapshot's tables with their comments, columns and row counts."""
     rows = db.fetch(
@@ -68,20 +60,27 @@ def tables(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return rows
 
 
-def year_expression(table: dict[str, Any]) -> tuple[str, str] | None:
-    """(SELECT producing the rows plus ``year``, a description) for tables partitioned by year."""
+def _year_of(column: str) -> duckdb.Expression:
+    return duckdb.FunctionExpression("year", duckdb.ColumnExpression(column)).alias("year")
+
+
+def by_year(con: duckdb.DuckDBPyConnection, table: dict[str, Any]) -> tuple[duckdb.DuckDBPyRelation, str] | None:
+    """(the rows plus a ``year`` column, how the year is found) for a table partitioned by year.
+
+    Built on the relation API, so no SQL text is formatted from table or column names.
+    """
     names = [c["name"] for c in table["columns"]]
-    quoted = _quote(table["table_name"])
     if "year" in names:
         return None
+    rows = con.table(table["table_name"])
     for column in DATE_COLUMNS:
         if column in names:
-            return f"SELECT *, year({_quote(column)}) AS year FROM {quoted}", f"year({column})"
+            return rows.select(duckdb.StarExpression(), _year_of(column)), f"year({column})"
     if "meeting_id" in names:
-        select = (
-            f"SELECT t.*, year(m.held_on) AS year FROM {quoted} t LEFT JOIN meetings m ON m.meeting_id = t.meeting_id"
-        )
-        return select, "year(meetings.held_on)"
+        dates = con.table("meetings").select(duckdb.ColumnExpression("meeting_id").alias("m_id"), _year_of("held_on"))
+        joined = rows.join(dates, duckdb.ColumnExpression("meeting_id") == duckdb.ColumnExpression("m_id"), how="left")
+        columns = [duckdb.ColumnExpression(n) for n in names]
+        return joined.select(*columns, duckdb.ColumnExpression("year")), "year(meetings.held_on)"
     return None
 
 
@@ -123,16 +122,14 @@ def _write_parquet(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]], 
     entries = []
     for table in found:
         name = table["table_name"]
-        partition = year_expression(table) if table["rows"] else None
+        partition = by_year(con, table) if table["rows"] else None
         if partition:
-            target = out / name
-            select, described = partition
-            options = "FORMAT parquet, PARTITION_BY (year), OVERWRITE, COMPRESSION zstd"
-            con.execute(f"COPY ({select}) TO {_literal(str(target))} ({options})")
+            rows, described = partition
+            rows.to_parquet(str(out / name), compression="zstd", partition_by=["year"], overwrite=True)
             entries.append(_entry(table, f"{name}/year=*/*.parquet", partitioned_by=described))
         else:
             target = out / f"{name}.parquet"
-            con.execute(f"COPY {_quote(name)} TO {_literal(str(target))} (FORMAT parquet, COMPRESSION zstd)")
+            con.table(name).to_parquet(str(target), compression="zstd")
             entries.append(_entry(table, target.name, partitioned_by=None))
     return entries
 
@@ -141,7 +138,7 @@ def _write_csv(con: duckdb.DuckDBPyConnection, found: list[dict[str, Any]], out:
     entries = []
     for table in found:
         target = out / f"{table['table_name']}.csv"
-        con.execute(f"COPY {_quote(table['table_name'])} TO {_literal(str(target))} (FORMAT csv, HEADER true)")
+        con.table(table["table_name"]).to_csv(str(target), header=True)
         entries.append(_entry(table, target.name))
     return entries
 
