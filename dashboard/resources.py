@@ -25,7 +25,8 @@ import streamlit as st
 
 from giaoban import aggregates, db, overrides, queries
 from giaoban.config import settings
-from giaoban.export import ChartExporter, PrintStyle, figure_bytes
+from giaoban.export import ChartExporter, figure_bytes
+from giaoban.print_style import PrintStyle
 
 
 def db_path() -> Path:

@@ -18,7 +18,7 @@ from i18n import t
 from resources import ChartImages, chart_images, run
 
 from components import filters, fmt, ui
-from giaoban.export import PrintStyle
+from giaoban.print_style import PrintStyle
 
 CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -72,7 +72,7 @@ def _scope(f: filters.Filters, lang: str) -> str:
 
 def caption(lang: str) -> str:
     """The line under a downloaded image, in the words of the report pack's caption
-    (``giaoban.export.caption_line``): "Phạm vi: … · Kỳ: … · Số liệu tính đến dd/mm/yyyy" and
+    (``giaoban.print_style.caption_line``): "Phạm vi: … · Kỳ: … · Số liệu tính đến dd/mm/yyyy" and
     "DỮ LIỆU MẪU" when the scope holds sample meetings (the screen's corner mark does not print)."""
     snapshot = (run("filters/snapshot").to_dicts() or [{}])[0]
     as_of = fmt.day(snapshot.get("as_of"))

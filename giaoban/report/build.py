@@ -21,7 +21,8 @@ from pathlib import Path
 
 from giaoban import db
 from giaoban.config import settings
-from giaoban.export import ChartExporter, ExportJob, PrintStyle, print_layout
+from giaoban.export import ChartExporter, ExportJob
+from giaoban.print_style import PrintStyle, print_layout
 from giaoban.report import contents as gather
 from giaoban.report import docx, pdf, spec, xlsx, zipped
 from giaoban.report.model import ReportContents

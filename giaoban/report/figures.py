@@ -1,7 +1,7 @@
 """Plotly figures of the report pack, one builder per chart, from named-query frames.
 
 Builders only decide *what* a chart shows (series, order, colours with meaning, Vietnamese
-labels); size, fonts, grid and caption come later from ``giaoban.export.print_figure``, so the
+labels); size, fonts, grid and caption come later from ``giaoban.print_style.print_figure``, so the
 same figure prints in the DOCX, the PDF and the ZIP. Each returns ``(figure, height_mm)``: the
 height grows with the number of rows so labels never crowd. An empty frame gives a figure that
 says so rather than an empty plot.

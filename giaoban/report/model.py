@@ -141,6 +141,6 @@ class ReportContents:
 
     @property
     def caption_line(self) -> str:
-        from giaoban.export import caption_line
+        from giaoban.print_style import caption_line
 
         return caption_line(self.spec.scope_label, self.spec.period_label, self.data_date, self.is_sample)

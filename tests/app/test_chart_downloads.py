@@ -26,7 +26,8 @@ import pytest
 from PIL import Image
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from giaoban.export import ExportError, PrintStyle
+from giaoban.export import ExportError
+from giaoban.print_style import PrintStyle
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 if str(DASHBOARD) not in sys.path:  # as dashboard/app.py runs: its folder on sys.path

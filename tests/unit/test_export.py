@@ -10,15 +10,8 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from giaoban.export import (
-    ChartExporter,
-    ExportJob,
-    PrintStyle,
-    caption_line,
-    figure_bytes,
-    print_figure,
-    print_layout,
-)
+from giaoban.export import ChartExporter, ExportJob, figure_bytes
+from giaoban.print_style import PrintStyle, caption_line, print_figure, print_layout
 
 LABELS = ["Mặt trận Tổ quốc<br>Việt Nam", "Hội Nông dân", "Đoàn Thanh niên"]
 CAPTION = caption_line("tỉnh Bắc Giang", "quý III năm 2024", "2026-11-23", sample=True)
@@ -176,7 +169,7 @@ def test_png_dpi_chunk_replaces_any_earlier_one():
 
 
 def test_caption_wraps_between_its_parts():
-    from giaoban.export import _wrap
+    from giaoban.print_style import _wrap
 
     line = "Phạm vi: Toàn bộ dữ liệu · Kỳ: Quý I/2024 – Quý IV/2024 · Số liệu tính đến 31/12/2024 · DỮ LIỆU MẪU"
     lines = _wrap(line, width_px=1000, char_px=12)
