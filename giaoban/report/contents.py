@@ -17,11 +17,10 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from giaoban.report import figures, named, vn, wording
+from giaoban.report import columns, figures, named, vn, wording
 from giaoban.report.model import Chart, Column, Paragraph, ReportContents, Section, Table
 from giaoban.report.spec import ReportError, ReportSpec, same_name_hint
 
-UNKNOWN_ORG = figures.UNKNOWN_ORG
 OVERDUE_ROWS = 20
 REPEAT_ROWS = 20
 
@@ -81,8 +80,8 @@ def _headline(c: _Collector, kpi: pl.DataFrame, params: dict) -> Table:
     )
     columns = [
         Column("indicator", "Chỉ tiêu", "text", 3.2),
-        Column("current", c.spec.period_label[0].upper() + c.spec.period_label[1:], "auto", 1.3),
-        Column("previous", c.spec.previous_label[0].upper() + c.spec.previous_label[1:], "auto", 1.3),
+        Column("current", _cap(c.spec.period_label), "auto", 1.3),
+        Column("previous", _cap(c.spec.previous_label), "auto", 1.3),
         Column("change", "Tăng (+), giảm (−)", "change", 1.3),
     ]
     return c.table(
@@ -156,7 +155,7 @@ def _recommendations(c: _Collector, kpi: pl.DataFrame) -> Section:
             "report/recs_by_org_status",
             stp,
             status,
-            _status_columns(),
+            columns.status_columns(),
             total_last=True,
         ),
         c.chart(
@@ -186,11 +185,16 @@ def _recommendations(c: _Collector, kpi: pl.DataFrame) -> Section:
             "overview/most_overdue",
             op,
             overdue,
-            _overdue_columns(),
+            columns.overdue_columns(),
             note=_overdue_note(overdue.height, n_overdue),
         ),
         c.table(
-            "repeats", "Kiến nghị được nêu lại nhiều lần", "recommendations/repeats", rpp, repeats, _repeat_columns()
+            "repeats",
+            "Kiến nghị được nêu lại nhiều lần",
+            "recommendations/repeats",
+            rpp,
+            repeats,
+            columns.repeat_columns(),
         ),
     ]
     return Section("KIẾN NGHỊ CỦA MẶT TRẬN VÀ CÁC TỔ CHỨC", items)
@@ -214,7 +218,7 @@ def _directives(c: _Collector) -> Section:
             "directives/outcomes_by_org",
             op,
             by_org,
-            _directive_columns(),
+            columns.directive_columns(),
         ),
         c.chart(
             "directives_by_theme",
@@ -249,7 +253,12 @@ def _themes(c: _Collector) -> Section:
             figures.theme_heatmap(heat, spec.period_labels()),
         ),
         c.table(
-            "recurring_themes", "Các chủ đề lặp lại nhiều nhất", "themes/recurring", rp, recurring, _theme_columns(spec)
+            "recurring_themes",
+            "Các chủ đề lặp lại nhiều nhất",
+            "themes/recurring",
+            rp,
+            recurring,
+            columns.theme_columns(_grain_word(spec)),
         ),
     ]
     return Section("CHỦ ĐỀ ĐƯỢC QUAN TÂM", items)
@@ -345,68 +354,6 @@ def _overdue_note(shown: int, total: int) -> str:
             "xem trên trang Kiến nghị của hệ thống."
         )
     return ""
-
-
-def _status_columns() -> list[Column]:
-    return [
-        Column("organisation", "Tổ chức", "text", 1.8, UNKNOWN_ORG),
-        Column("raised", "Số kiến nghị", "int"),
-        Column("waiting", "Mới nêu, đã chuyển", "int"),
-        Column("in_progress", "Đã trả lời, đang giải quyết", "int"),
-        Column("explained", "Đã giải thích", "int"),
-        Column("declined", "Không tiếp thu", "int"),
-        Column("resolved", "Đã giải quyết", "int"),
-        Column("overdue", "Quá hạn", "int"),
-        Column("answered_rate", "Tỷ lệ trả lời", "pct"),
-        Column("resolution_rate", "Tỷ lệ giải quyết", "pct"),
-    ]
-
-
-def _overdue_columns() -> list[Column]:
-    return [
-        Column("raised_on", "Ngày nêu", "date", 1.05),
-        Column("raised_by", "Tổ chức kiến nghị", "text", 1.7, UNKNOWN_ORG),
-        Column("text", "Nội dung kiến nghị", "text", 4.4),
-        Column("due_effective", "Hạn", "date", 1.05),
-        Column("days_overdue", "Số ngày quá hạn", "int", 0.8),
-        Column("status", "Trạng thái", "status", 1.3),
-    ]
-
-
-def _repeat_columns() -> list[Column]:
-    return [
-        Column("text", "Nội dung kiến nghị", "text", 4.4),
-        Column("raised_by", "Tổ chức kiến nghị", "text", 1.7, UNKNOWN_ORG),
-        Column("times_raised", "Số lần nêu", "int", 0.7),
-        Column("first_raised_on", "Lần đầu", "date", 1.05),
-        Column("last_raised_on", "Lần gần nhất", "date", 1.05),
-        Column("latest_status", "Trạng thái", "status", 1.3),
-    ]
-
-
-def _directive_columns() -> list[Column]:
-    return [
-        Column("organisation", "Tổ chức được giao", "text", 1.8, UNKNOWN_ORG),
-        Column("issued", "Số chỉ đạo", "int"),
-        Column("on_time", "Đúng hạn", "int"),
-        Column("late", "Quá hạn đã xong", "int"),
-        Column("overdue", "Quá hạn chưa xong", "int"),
-        Column("open", "Chưa đến hạn", "int"),
-        Column("cancelled", "Hủy", "int"),
-        Column("completed_rate", "Tỷ lệ hoàn thành", "pct"),
-    ]
-
-
-def _theme_columns(spec: ReportSpec) -> list[Column]:
-    unit = _grain_word(spec)
-    return [
-        Column("label_vi", "Chủ đề", "text", 2.6),
-        Column("meetings", "Số cuộc họp", "int"),
-        Column("items", "Kiến nghị, chỉ đạo", "int"),
-        Column("periods", f"Số {unit} có nêu", "int"),
-        Column("longest_run", f"Số {unit} liên tiếp dài nhất", "int"),
-        Column("last_period_label", f"{_cap(unit)} gần nhất", "period", 1.3),
-    ]
 
 
 def db_label(path: Path | None) -> str:
