@@ -9,8 +9,9 @@ import pytest
 
 from giaoban import db
 from giaoban.config import ROOT
-from giaoban.load.spec import REC_STATUS, TABLES, column_for, header_label, table_for
+from giaoban.load.spec import TABLES, column_for, header_label, table_for
 from giaoban.load.values import CellError, parse_date, parse_float, parse_int, parse_timestamp, parse_vocab
+from giaoban.load.vocabularies import REC_STATUS
 
 STATUS = TABLES["recommendation_events"].column("status")
 
