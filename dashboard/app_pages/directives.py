@@ -82,21 +82,6 @@ lcols = {
     "origin_label": t("col.origin", lang),
 }
 st.caption(t("dirs.list_count", lang, n=fmt.number(listing.height, lang)))
-row = ui.table(
-    listing,
-    lcols,
-    "dr_list",
-    select=True,
-    height=360,
-    config={
-        "issued_on": ui.date_column(lcols["issued_on"]),
-        "due_effective": ui.date_column(lcols["due_effective"]),
-        "completed_on": ui.date_column(lcols["completed_on"]),
-        "text": st.column_config.TextColumn(width="large"),
-    },
+source.item_list(
+    "directive", listing, lcols, ("issued_on", "due_effective", "completed_on"), "dr", "danh-sach-chi-dao", lang
 )
-chart.downloads("danh-sach-chi-dao", lang, lambda: chart.export_frame(listing, lcols), None, "dr_list_dl")
-if row:
-    source.history_and_source("directive", row["dir_id"], lang, "dr")
-else:
-    st.caption(t("recs.pick_row", lang))

@@ -186,20 +186,6 @@ else:
         "origin_label": t("col.origin", lang),
     }
     st.caption(t("recs.list_count", lang, n=fmt.number(listing.height, lang)))
-    row = ui.table(
-        listing,
-        lcols,
-        "rc_list",
-        select=True,
-        height=360,
-        config={
-            "raised_on": ui.date_column(lcols["raised_on"]),
-            "due_effective": ui.date_column(lcols["due_effective"]),
-            "text": st.column_config.TextColumn(width="large"),
-        },
+    source.item_list(
+        "recommendation", listing, lcols, ("raised_on", "due_effective"), "rc", "danh-sach-kien-nghi", lang
     )
-    chart.downloads("danh-sach-kien-nghi", lang, lambda: chart.export_frame(listing, lcols), None, "rc_list_dl")
-    if row:
-        source.history_and_source("recommendation", row["rec_id"], lang, "rc")
-    else:
-        st.caption(t("recs.pick_row", lang))

@@ -66,10 +66,26 @@ def show(item_type: str, item_id: str, lang: str, key: str) -> None:
 
 
 # item type -> (named query of its status history, the id parameter, the status vocabulary in i18n)
-_HISTORY = {
+_HISTORY = {  # item type -> (history query, id column, status vocabulary)
     "recommendation": ("recommendations/history", "rec_id", "status"),
     "directive": ("directives/history", "dir_id", "dstatus"),
 }
+
+
+def item_list(
+    item_type: str, listing, columns: dict[str, str], dates: tuple[str, ...], key: str, file_name: str, lang: str
+) -> None:
+    """The list pages' table (dates as dates, long text wide) with its download; a picked row
+    opens its status history and source sentence below."""
+    from components import chart, ui
+
+    config = {d: ui.date_column(columns[d]) for d in dates} | {"text": st.column_config.TextColumn(width="large")}
+    row = ui.table(listing, columns, f"{key}_list", select=True, height=360, config=config)
+    chart.downloads(file_name, lang, lambda: chart.export_frame(listing, columns), None, f"{key}_list_dl")
+    if row:
+        history_and_source(item_type, row[_HISTORY[item_type][1]], lang, key)
+    else:
+        st.caption(t("recs.pick_row", lang))
 
 
 def history_and_source(item_type: str, item_id: str, lang: str, key: str) -> None:
