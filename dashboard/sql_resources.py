@@ -65,6 +65,16 @@ def catalog() -> Catalog:
     return _catalog(_identity())
 
 
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def _completions(identity: tuple[str, int, int]) -> list[dict[str, object]]:
+    return _catalog(identity).completions()
+
+
+def completions() -> list[dict[str, object]]:
+    """The editor's name list, computed once per snapshot rather than on every rerun of the page."""
+    return _completions(_identity())
+
+
 @st.cache_data(ttl=60, show_spinner=False)
 def library() -> dict[str, Any]:
     """Named queries the analyst can open (queries/ without _ops)."""

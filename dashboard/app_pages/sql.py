@@ -16,7 +16,7 @@ from urllib.parse import quote
 import polars as pl
 import streamlit as st
 from components import sql_editor
-from sql_resources import catalog, library, limits, run, ts
+from sql_resources import catalog, completions, library, limits, run, ts
 
 from giaoban.queries import Param, QueryError
 from giaoban.sandbox import SandboxError, check_sql
@@ -248,7 +248,7 @@ def _execute(sql: str, params: dict[str, Any]) -> None:
 
 def _editor() -> None:
     st.markdown(f"**{ts('editor.label', lang)}**", help=ts("editor.help", lang))
-    asked = sql_editor.draw(ts("editor.placeholder", lang), catalog().completions())
+    asked = sql_editor.draw(ts("editor.placeholder", lang), completions())
     sql = sql_editor.current_sql()
     params, errors = _parameters(sql)
     for message in errors:
