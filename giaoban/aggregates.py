@@ -29,11 +29,13 @@ from giaoban.text import fold
 
 # table name -> sort key; the live definition is the view "<name>_live".
 TABLES: dict[str, str] = {
+    "family_names": "family",  # first: the item facts read it
     "agg_meetings": "held_on, meeting_id",
     "agg_recs": "raised_on, rec_id",
     "agg_dirs": "issued_on, dir_id",
     "agg_theme_items": "held_on, theme_id",
     "agg_activity": "held_on, family",
+    "agg_theme_months": "month, family, theme_id",  # after agg_theme_items, which it counts
 }
 
 
@@ -51,10 +53,19 @@ def _drop_fallback_view(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.execute(f"DROP VIEW {name}")
 
 
+def _sql_string(text: str) -> str:
+    """A SQL string literal (COMMENT ON takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> int:
     """Replace the fallback view (or the previous table) by a fresh sorted table."""
     _drop_fallback_view(con, name)
     con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_live ORDER BY {order_by}")
+    # the definition's description goes with the table, for analysts browsing the file
+    comment = con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [f"{name}_live"]).fetchone()
+    if comment and comment[0]:
+        con.execute(f"COMMENT ON TABLE {name} IS {_sql_string(comment[0])}")
     return con.table(name).aggregate("count(*)").fetchone()[0]
 
 

@@ -21,13 +21,14 @@ import polars as pl
 
 from giaoban.config import settings
 from giaoban.db import fetch
+from giaoban.search import query_words
 
 _PARAM_LINE = re.compile(
     r"^--\s*@param\s+(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\w+)"
     r"(?:\s*=\s*(?P<default>[^:]+?))?\s*(?::\s*(?P<help>.*))?$"
 )
 _BIND = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
-TYPES = ("date", "int", "float", "text", "bool")
+TYPES = ("date", "int", "float", "text", "bool", "words")
 
 
 class QueryError(ValueError):
@@ -73,7 +74,16 @@ def _to_bool(value: Any) -> bool:
     raise ValueError("use true or false")
 
 
-_COERCE = {"date": _to_date, "int": int, "float": float, "text": str, "bool": _to_bool}
+def _to_words(value: Any) -> list[str] | None:
+    """Search words, folded as the index stores them ("Bảo hiểm XH" → [bao, hiem, xh]); None when
+    there are none. Folding here, once, rather than in SQL keeps the query plan small: the search
+    macros look each word up separately, and a folding expression copied into every lookup cost
+    more to plan than the lookups cost to run."""
+    text = " ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    return query_words(text) or None
+
+
+_COERCE = {"date": _to_date, "int": int, "float": float, "text": str, "bool": _to_bool, "words": _to_words}
 
 
 def _today() -> dt.date:

@@ -7,11 +7,11 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param outcome text = null : on_time, late, overdue, open or cancelled (empty = all)
--- @param q text = null : words that must all appear in the text, with or without diacritics
+-- @param q words = null : words that must all appear in the text, with or without diacritics
 -- @param limit int = 500 : at most this many rows
 WITH scoped AS (
     -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
-    SELECT dir_id, meeting_id, issued_on, text_key
+    SELECT list_seq, meeting_id, text_key
     FROM agg_dirs
     WHERE issued_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -22,19 +22,17 @@ WITH scoped AS (
       AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))
 ),
 matching AS (
-    SELECT dir_id, issued_on FROM scoped
+    SELECT list_seq FROM scoped
     WHERE gb_text_has_words(text_key, $q)
-    ORDER BY issued_on DESC, dir_id
+    ORDER BY list_seq DESC  -- newest first, then by id
     LIMIT $limit
 ),
 final AS (
-    SELECT s.dir_id, s.meeting_id, s.issued_on, s.text, coalesce(o.name, s.addressee_text, f.family_name) AS addressee,
+    SELECT s.dir_id, s.meeting_id, s.issued_on, s.text, s.addressee,
            s.locality_name AS locality, s.outcome, s.due_effective, s.completed_on, s.origin,
-           s.span_start IS NOT NULL AS has_source
+           s.span_start IS NOT NULL AS has_source, s.list_seq
     FROM matching k
-    -- joined on the date too: the kept rows' date range then limits what is read (a dynamic filter)
-    JOIN agg_dirs s ON s.dir_id = k.dir_id AND s.issued_on = k.issued_on
-    LEFT JOIN organisations o ON o.org_id = s.addressee_org_id
-    LEFT JOIN family_names f ON f.family = s.family
+    -- the kept rows' list_seq range limits what is read (a dynamic filter on the stored order)
+    JOIN agg_dirs s USING (list_seq)
 )
-SELECT * FROM final ORDER BY issued_on DESC, dir_id;
+SELECT * EXCLUDE (list_seq) FROM final ORDER BY list_seq DESC;

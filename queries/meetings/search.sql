@@ -6,33 +6,36 @@
 -- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
--- @param q text = null : words to look for, with or without diacritics (empty = every meeting)
+-- @param q words = null : words to look for, with or without diacritics (empty = every meeting)
 -- @param limit int = 100 : at most this many meetings
 WITH stats AS (
-    SELECT count(*) AS n_docs, avg(doc_len) AS avg_len FROM search_docs
+    SELECT CAST(count(*) AS DOUBLE) AS n_docs, avg(doc_len) AS avg_len FROM search_docs
 ),
-hits AS (
-    SELECT term, meeting_id, tf, doc_len, NOT contains(term, ' ') AS is_word
-    FROM gb_postings_for($q) WHERE held_on BETWEEN $date_from AND $date_to
+hits AS MATERIALIZED (
+    SELECT k, meeting_id, tf, doc_len FROM gb_postings_for($q) WHERE held_on BETWEEN $date_from AND $date_to
 ),
-df AS (
-    SELECT term, count(*) AS df FROM hits GROUP BY term
+terms AS (
+    -- per lookup: its BM25 idf (a word pair, the typed phrase, weighs twice a word) and, for a word,
+    -- its bit, so a meeting holds every word when its bits OR to all of them
+    SELECT h.k, ln(1 + (s.n_docs - count(*) + 0.5) / (count(*) + 0.5)) * CASE WHEN h.k > 8 THEN 2.0 ELSE 1.0 END AS idf,
+           CASE WHEN h.k > 8 THEN 0 ELSE CAST(1 AS BIGINT) << (h.k - 1) END AS bit  -- the words are distinct
+    FROM hits h, stats s GROUP BY h.k, s.n_docs
 ),
 scored AS (
-    -- BM25 (k1 = 1.2, b = 0.75); a word pair (the typed phrase) weighs twice a single word.
+    -- BM25 (k1 = 1.2, b = 0.75), in doubles
     SELECT h.meeting_id,
-           sum(ln(1 + (s.n_docs - df.df + 0.5) / (df.df + 0.5)) * h.tf * 2.2
-               / (h.tf + 1.2 * (0.25 + 0.75 * h.doc_len / s.avg_len)) * CASE WHEN h.is_word THEN 1 ELSE 2 END) AS score,
-           count(DISTINCT h.term) FILTER (WHERE h.is_word) AS words_matched
-    FROM hits h JOIN df USING (term) CROSS JOIN stats s
+           sum(t.idf * h.tf * 2.2 / (h.tf + 1.2 * (0.25 + 0.75 * CAST(h.doc_len AS DOUBLE) / s.avg_len))) AS score,
+           bit_or(t.bit) AS bits
+    FROM hits h JOIN terms t USING (k) CROSS JOIN stats s
     GROUP BY h.meeting_id
 ),
 matched AS (
-    SELECT meeting_id, score FROM scored WHERE words_matched = len(list_distinct(gb_qwords($q)[1:8]))
+    SELECT meeting_id, score FROM scored
+    WHERE bits = (CAST(1 AS BIGINT) << len($q[1:8])) - 1
 ),
 scoped AS (
-    SELECT m.meeting_id, m.held_on, m.level, m.locality_name, m.host_body, m.kind, m.title, m.period_label, m.origin,
-           m.n_recs, m.n_dirs, s.score
+    -- narrow rows for the sort; the wide ones are read for the kept meetings only
+    SELECT m.meeting_id, m.held_on, s.score
     FROM agg_meetings m LEFT JOIN matched s USING (meeting_id)
     WHERE m.held_on BETWEEN $date_from AND $date_to
       AND gb_in_place(m.level, m.province_recorded_id, m.province_current_id, $level, $province, $harmonised)
@@ -43,8 +46,10 @@ scoped AS (
     LIMIT $limit
 ),
 final AS (
-    SELECT s.meeting_id, s.held_on, s.level, s.locality_name AS locality, s.host_body, s.kind, s.title, s.period_label,
-           s.origin, s.n_recs AS recommendations, s.n_dirs AS directives, round(s.score, 3) AS score
+    SELECT m.meeting_id, m.held_on, m.level, m.locality_name AS locality, m.host_body, m.kind, m.title, m.period_label,
+           m.origin, m.n_recs AS recommendations, m.n_dirs AS directives, round(s.score, 3) AS score
     FROM scoped s
+    -- joined on the date too: the kept rows' date range then limits what is read (a dynamic filter)
+    JOIN agg_meetings m ON m.meeting_id = s.meeting_id AND m.held_on = s.held_on
 )
 SELECT * FROM final ORDER BY score DESC NULLS LAST, held_on DESC, meeting_id;

@@ -8,22 +8,20 @@
 -- @param theme text = null : theme id (empty = all themes)
 -- @param limit int = 10 : at most this many rows
 WITH overdue AS (
-    SELECT rec_id, meeting_id, raised_on, due_effective, status, raised_by_org_id, family, text, origin, locality_name,
-           date_diff('day', due_effective, gb_facts_as_of()) AS days_overdue
+    -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
+    SELECT list_seq, rec_id, due_effective
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
       AND is_overdue
-    ORDER BY days_overdue DESC, rec_id
+    ORDER BY due_effective, rec_id  -- the longest overdue first
     LIMIT $limit
 ),
 final AS (
-    SELECT o.rec_id, o.meeting_id, o.raised_on, o.due_effective, o.days_overdue, o.status,
-           coalesce(org.name, f.family_name) AS raised_by, o.text, o.locality_name AS locality, o.origin
-    FROM overdue o
-    LEFT JOIN organisations org ON org.org_id = o.raised_by_org_id
-    LEFT JOIN family_names f ON f.family = o.family
+    SELECT s.rec_id, s.meeting_id, s.raised_on, s.due_effective, date_diff('day', s.due_effective, gb_facts_as_of()) AS days_overdue,
+           s.status, s.raised_by, s.text, s.locality_name AS locality, s.origin
+    FROM overdue o JOIN agg_recs s USING (list_seq)
 )
 SELECT * FROM final ORDER BY days_overdue DESC, rec_id;

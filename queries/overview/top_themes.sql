@@ -7,19 +7,11 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param limit int = 8 : at most this many themes
-WITH scoped AS (
-    SELECT theme_id, item_type, meeting_id
-    FROM agg_theme_items
-    WHERE held_on BETWEEN $date_from AND $date_to
-      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
-      AND ($family IS NULL OR family = $family)
-      AND ($theme IS NULL OR theme_id = $theme)
-),
-counted AS (
-    SELECT theme_id, count(DISTINCT meeting_id) AS meetings,
-           count(*) FILTER (WHERE item_type = 'recommendation') AS recommendations,
-           count(*) FILTER (WHERE item_type = 'directive') AS directives
-    FROM scoped GROUP BY theme_id
+WITH counted AS (
+    SELECT theme_id, CAST(sum(meetings) AS BIGINT) AS meetings, CAST(sum(recommendations) AS BIGINT) AS recommendations,
+           CAST(sum(directives) AS BIGINT) AS directives
+    FROM gb_theme_months($date_from, $date_to, $level, $province, $harmonised, $family, $theme)
+    GROUP BY theme_id
 ),
 final AS (
     SELECT c.theme_id, t.label_vi, t.label_en, c.meetings, c.recommendations, c.directives

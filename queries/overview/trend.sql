@@ -7,33 +7,48 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param grain text = quarter : month, quarter, half or year
-WITH meetings AS (
-    SELECT gb_period_start(held_on, $grain) AS period_start, count(*) AS meetings
+WITH meeting_days AS (
+    -- each set counted per day first (a plain date key); days are put into periods afterwards
+    SELECT held_on AS day, count(*) AS meetings
     FROM agg_meetings
     WHERE held_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR list_contains(families, $family))
       AND ($theme IS NULL OR list_contains(themes, $theme))
-    GROUP BY ALL
+    GROUP BY held_on
 ),
-recs AS (
-    SELECT gb_period_start(raised_on, $grain) AS period_start, count(*) AS recommendations,
-           avg(CAST(answered AS DOUBLE)) AS answered_rate, avg(CAST(resolved AS DOUBLE)) AS resolution_rate
+rec_days AS (
+    SELECT raised_on AS day, count(*) AS recommendations, count(*) FILTER (WHERE answered) AS answered,
+           count(*) FILTER (WHERE resolved) AS resolved, count(answered) AS with_answer, count(resolved) AS with_resolution
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
-    GROUP BY ALL
+    GROUP BY raised_on
 ),
-dirs AS (
-    SELECT gb_period_start(issued_on, $grain) AS period_start, count(*) AS directives
+dir_days AS (
+    SELECT issued_on AS day, count(*) AS directives
     FROM agg_dirs
     WHERE issued_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
-    GROUP BY ALL
+    GROUP BY issued_on
+),
+meetings AS (
+    SELECT gb_period_start(day, $grain) AS period_start, CAST(sum(meetings) AS BIGINT) AS meetings
+    FROM meeting_days GROUP BY ALL
+),
+recs AS (
+    SELECT gb_period_start(day, $grain) AS period_start, CAST(sum(recommendations) AS BIGINT) AS recommendations,
+           sum(answered) / nullif(sum(with_answer), 0) AS answered_rate,
+           sum(resolved) / nullif(sum(with_resolution), 0) AS resolution_rate
+    FROM rec_days GROUP BY ALL
+),
+dirs AS (
+    SELECT gb_period_start(day, $grain) AS period_start, CAST(sum(directives) AS BIGINT) AS directives
+    FROM dir_days GROUP BY ALL
 ),
 final AS (
     SELECT period_start, gb_period_label(period_start, $grain) AS period_label,

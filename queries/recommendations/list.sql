@@ -8,11 +8,11 @@
 -- @param theme text = null : theme id (empty = all themes)
 -- @param status text = null : raised, referred, answered, explained, in_progress, resolved or declined (empty = all)
 -- @param overdue_only bool = false : only open recommendations past their deadline
--- @param q text = null : words that must all appear in the text, with or without diacritics
+-- @param q words = null : words that must all appear in the text, with or without diacritics
 -- @param limit int = 500 : at most this many rows
 WITH scoped AS (
     -- narrow rows for the sort; the wide ones (text, names) are read for the kept rows only
-    SELECT rec_id, meeting_id, raised_on, text_key
+    SELECT list_seq, meeting_id, text_key
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -25,19 +25,17 @@ WITH scoped AS (
 ),
 matching AS (
     -- items of meetings that hold every word; their own text must hold the first four
-    SELECT rec_id, raised_on FROM scoped
+    SELECT list_seq FROM scoped
     WHERE gb_text_has_words(text_key, $q)
-    ORDER BY raised_on DESC, rec_id
+    ORDER BY list_seq DESC  -- newest first, then by id
     LIMIT $limit
 ),
 final AS (
-    SELECT s.rec_id, s.meeting_id, s.raised_on, s.text, coalesce(o.name, f.family_name) AS raised_by,
+    SELECT s.rec_id, s.meeting_id, s.raised_on, s.text, s.raised_by,
            s.locality_name AS locality, s.status, s.due_effective, s.is_overdue, s.times_raised, s.origin,
-           s.span_start IS NOT NULL AS has_source
+           s.span_start IS NOT NULL AS has_source, s.list_seq
     FROM matching k
-    -- joined on the date too: the kept rows' date range then limits what is read (a dynamic filter)
-    JOIN agg_recs s ON s.rec_id = k.rec_id AND s.raised_on = k.raised_on
-    LEFT JOIN organisations o ON o.org_id = s.raised_by_org_id
-    LEFT JOIN family_names f ON f.family = s.family
+    -- the kept rows' list_seq range limits what is read (a dynamic filter on the stored order)
+    JOIN agg_recs s USING (list_seq)
 )
-SELECT * FROM final ORDER BY raised_on DESC, rec_id;
+SELECT * EXCLUDE (list_seq) FROM final ORDER BY list_seq DESC;

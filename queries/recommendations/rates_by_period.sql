@@ -7,16 +7,22 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param grain text = quarter : month, quarter, half or year
-WITH counted AS (
-    SELECT gb_period_start(raised_on, $grain) AS period_start, count(*) AS raised,
-           count(*) FILTER (WHERE answered) AS answered, count(*) FILTER (WHERE resolved) AS resolved,
-           count(*) FILTER (WHERE is_overdue) AS overdue
+WITH by_day AS (
+    -- per meeting day first (a plain date key); the period of each day is worked out on the few rows left
+    SELECT raised_on, count(*) AS raised, count(*) FILTER (WHERE answered) AS answered,
+           count(*) FILTER (WHERE resolved) AS resolved, count(*) FILTER (WHERE is_overdue) AS overdue
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
-    GROUP BY ALL
+    GROUP BY raised_on
+),
+counted AS (
+    SELECT gb_period_start(raised_on, $grain) AS period_start, CAST(sum(raised) AS BIGINT) AS raised,
+           CAST(sum(answered) AS BIGINT) AS answered, CAST(sum(resolved) AS BIGINT) AS resolved,
+           CAST(sum(overdue) AS BIGINT) AS overdue
+    FROM by_day GROUP BY ALL
 ),
 final AS (
     SELECT period_start, gb_period_label(period_start, $grain) AS period_label, raised, answered,

@@ -9,7 +9,7 @@
 -- @param min_times int = 2 : raised at least this many times
 -- @param limit int = 50 : at most this many rows
 WITH scoped AS (
-    SELECT root_id, rec_id, raised_on, status, times_raised, text, raised_by_org_id, family, origin
+    SELECT root_id, list_seq, raised_on, status, times_raised
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND times_raised >= $min_times  -- the root's count, the same on each of its rows: decides early
@@ -18,17 +18,16 @@ WITH scoped AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
 ),
 roots AS (
+    -- narrow columns only; the first row's text and names are read for the kept roots
     SELECT root_id, max(times_raised) AS times_raised, min(raised_on) AS first_raised_on,
-           max(raised_on) AS last_raised_on, arg_max(status, raised_on) AS latest_status,
-           arg_min(text, raised_on) AS text, arg_min(raised_by_org_id, raised_on) AS org_id,
-           arg_min(family, raised_on) AS family, arg_min(origin, raised_on) AS origin
+           max(raised_on) AS last_raised_on, arg_max(status, list_seq) AS latest_status,
+           min(list_seq) AS first_seq
     FROM scoped GROUP BY root_id
+    ORDER BY times_raised DESC, last_raised_on DESC, root_id LIMIT $limit
 ),
 final AS (
-    SELECT r.root_id AS rec_id, r.text, coalesce(o.name, f.family_name) AS raised_by, r.times_raised,
-           r.first_raised_on, r.last_raised_on, r.latest_status, r.origin
-    FROM roots r
-    LEFT JOIN organisations o ON o.org_id = r.org_id
-    LEFT JOIN family_names f ON f.family = r.family
+    SELECT r.root_id AS rec_id, s.text, s.raised_by, r.times_raised,
+           r.first_raised_on, r.last_raised_on, r.latest_status, s.origin
+    FROM roots r JOIN agg_recs s ON s.list_seq = r.first_seq
 )
-SELECT * FROM final ORDER BY times_raised DESC, last_raised_on DESC, rec_id LIMIT $limit;
+SELECT * FROM final ORDER BY times_raised DESC, last_raised_on DESC, rec_id;

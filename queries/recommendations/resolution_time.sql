@@ -19,12 +19,15 @@ resolved AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
       AND resolved
 ),
+per_day AS (
+    SELECT days, count(*) AS n FROM resolved GROUP BY days  -- a few hundred rows to put in bands
+),
 stats AS (
     SELECT count(*) AS resolved, median(days) AS median_days, quantile_cont(days, 0.9) AS p90_days FROM resolved
 ),
 final AS (
-    SELECT b.band, b.band_order, count(r.days) AS n, s.resolved, s.median_days, s.p90_days
-    FROM bands b LEFT JOIN resolved r ON r.days BETWEEN b.low AND b.high CROSS JOIN stats s
+    SELECT b.band, b.band_order, CAST(coalesce(sum(d.n), 0) AS BIGINT) AS n, s.resolved, s.median_days, s.p90_days
+    FROM bands b LEFT JOIN per_day d ON d.days BETWEEN b.low AND b.high CROSS JOIN stats s
     GROUP BY ALL
 )
 SELECT * FROM final ORDER BY band_order;

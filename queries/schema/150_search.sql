@@ -74,54 +74,56 @@ CREATE VIEW IF NOT EXISTS search_postings AS SELECT * FROM search_postings_live;
 -- A typed query's words, as the index folds them ("Bảo hiểm, XH" → [bao, hiem, xh]); [''] when empty.
 CREATE OR REPLACE MACRO gb_qwords(q) AS string_split(trim(regexp_replace(gb_fold(coalesce(q, '')), '[^a-z0-9]+', ' ', 'g')), ' ');
 
--- Postings of a query's first 8 words and the 7 pairs between them. One equality test per term,
--- so each reads only its term's row groups (postings are sorted by term); an IN list or a join
--- would read the whole index, which at national scale is hundreds of millions of rows. An empty
--- query looks up NULL, which reads nothing (looking up '' would scan everything).
-CREATE OR REPLACE MACRO gb_postings_for(q) AS TABLE
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[1], '')
+-- Postings of the first 8 of a list of folded words (gb_qwords('bảo hiểm xã hội'), or the named
+-- queries' words parameter, folded in Python) and the 7 pairs between them. One equality test per
+-- term, so each reads only its term's row groups (postings are sorted by term); an IN list or a
+-- join would read the whole index, which at national scale is hundreds of millions of rows. A
+-- missing or empty word looks up NULL, which reads nothing (looking up '' would scan everything).
+-- k numbers the lookups (1–8 the words, 9–15 the pairs), a cheap key for per-term figures.
+CREATE OR REPLACE MACRO gb_postings_for(qws) AS TABLE
+SELECT *, 1 AS k FROM search_postings WHERE term = nullif(qws[1], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[2], '')
+SELECT *, 2 AS k FROM search_postings WHERE term = nullif(qws[2], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[3], '')
+SELECT *, 3 AS k FROM search_postings WHERE term = nullif(qws[3], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[4], '')
+SELECT *, 4 AS k FROM search_postings WHERE term = nullif(qws[4], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[5], '')
+SELECT *, 5 AS k FROM search_postings WHERE term = nullif(qws[5], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[6], '')
+SELECT *, 6 AS k FROM search_postings WHERE term = nullif(qws[6], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[7], '')
+SELECT *, 7 AS k FROM search_postings WHERE term = nullif(qws[7], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[8], '')
+SELECT *, 8 AS k FROM search_postings WHERE term = nullif(qws[8], '')
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[1], '') || ' ' || gb_qwords(q)[2]
+SELECT *, 9 AS k FROM search_postings WHERE term = nullif(qws[1], '') || ' ' || qws[2]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[2], '') || ' ' || gb_qwords(q)[3]
+SELECT *, 10 AS k FROM search_postings WHERE term = nullif(qws[2], '') || ' ' || qws[3]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[3], '') || ' ' || gb_qwords(q)[4]
+SELECT *, 11 AS k FROM search_postings WHERE term = nullif(qws[3], '') || ' ' || qws[4]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[4], '') || ' ' || gb_qwords(q)[5]
+SELECT *, 12 AS k FROM search_postings WHERE term = nullif(qws[4], '') || ' ' || qws[5]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[5], '') || ' ' || gb_qwords(q)[6]
+SELECT *, 13 AS k FROM search_postings WHERE term = nullif(qws[5], '') || ' ' || qws[6]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[6], '') || ' ' || gb_qwords(q)[7]
+SELECT *, 14 AS k FROM search_postings WHERE term = nullif(qws[6], '') || ' ' || qws[7]
 UNION ALL
-SELECT * FROM search_postings WHERE term = nullif(gb_qwords(q)[7], '') || ' ' || gb_qwords(q)[8];
+SELECT *, 15 AS k FROM search_postings WHERE term = nullif(qws[7], '') || ' ' || qws[8];
 
--- Meetings of the period whose searchable text holds every word of a query (its first 8): the
+-- Meetings of the period whose searchable text holds every one of the words (the first 8): the
 -- lists use it so their text test runs on those meetings' items only.
-CREATE OR REPLACE MACRO gb_meetings_with_words(q, date_from, date_to) AS TABLE
+CREATE OR REPLACE MACRO gb_meetings_with_words(qws, date_from, date_to) AS TABLE
 WITH found AS (
-    SELECT meeting_id, count(DISTINCT term) FILTER (WHERE NOT contains(term, ' ')) AS words
-    FROM gb_postings_for(q) WHERE held_on BETWEEN date_from AND date_to
+    SELECT meeting_id, count(DISTINCT term) FILTER (WHERE k <= 8) AS words
+    FROM gb_postings_for(qws) WHERE held_on BETWEEN date_from AND date_to
     GROUP BY meeting_id
 )
-SELECT meeting_id FROM found WHERE words = len(list_distinct(gb_qwords(q)[1:8]));
+SELECT meeting_id FROM found WHERE words = len(list_distinct(list_filter(qws[1:8], w -> w <> '')));
 
--- An item's folded text (gb_fold) holds the first four words of a query; true when there is none.
-CREATE OR REPLACE MACRO gb_text_has_words(text_key, q) AS
-    q IS NULL OR (contains(text_key, gb_qwords(q)[1])
-                  AND contains(text_key, coalesce(gb_qwords(q)[2], ''))
-                  AND contains(text_key, coalesce(gb_qwords(q)[3], ''))
-                  AND contains(text_key, coalesce(gb_qwords(q)[4], '')));
+-- An item's folded text (gb_fold) holds the first four of the words; true when there are none.
+CREATE OR REPLACE MACRO gb_text_has_words(text_key, qws) AS
+    qws IS NULL OR (contains(text_key, coalesce(qws[1], ''))
+                   AND contains(text_key, coalesce(qws[2], ''))
+                   AND contains(text_key, coalesce(qws[3], ''))
+                   AND contains(text_key, coalesce(qws[4], '')));

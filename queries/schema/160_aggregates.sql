@@ -33,13 +33,15 @@ CREATE OR REPLACE MACRO gb_period_index(d, grain) AS CASE grain
     ELSE year(d) END;
 
 -- Display names of organisation families (mttq → MTTQ / Ủy ban Mặt trận Tổ quốc Việt Nam).
-CREATE OR REPLACE VIEW family_names AS
+CREATE OR REPLACE VIEW family_names_live AS
 SELECT family,
        coalesce(max(short_name) FILTER (WHERE org_id = family), max(name) FILTER (WHERE org_id = family),
                 min(short_name), min(name)) AS family_short,
        coalesce(max(name) FILTER (WHERE org_id = family), min(name)) AS family_name
 FROM organisations GROUP BY family;
-COMMENT ON VIEW family_names IS 'Tên dòng tổ chức (viết tắt, đầy đủ) / Organisation family names';
+COMMENT ON VIEW family_names_live IS 'Tên dòng tổ chức (viết tắt, đầy đủ) / Organisation family names';
+-- materialised by giaoban.aggregates (a table of ~100 rows instead of a scan of every organisation)
+CREATE VIEW IF NOT EXISTS family_names AS SELECT * FROM family_names_live;
 
 -- Province names with the years they existed, so "Bắc Ninh" before and after 7/2025 differ.
 CREATE OR REPLACE VIEW province_names AS
@@ -109,12 +111,17 @@ final AS (
            s.raised_again, s.text, gb_fold(s.text) AS text_key,
            p.answered AS py_answered, p.resolved AS py_resolved, p.is_open AS py_is_open,
            p.is_overdue AS py_is_overdue, p.days_to_resolution AS py_days_to_resolution,
-           p.raised_again AS py_raised_again, r.doc_id, r.span_start, r.span_end
+           p.raised_again AS py_raised_again, r.doc_id, r.span_start, r.span_end,
+           coalesce(o.name, fn.family_name) AS raised_by,
+           -- the lists' order (newest first, then id) as one integer: a cheap sort key that also
+           -- lets a top-N skip row groups, since the table is stored in this order
+           row_number() OVER (ORDER BY s.raised_on, s.rec_id DESC) AS list_seq
     FROM now_state s
     JOIN recommendations r USING (rec_id)
     LEFT JOIN locality_province lp USING (locality_id)
     LEFT JOIN localities loc ON loc.locality_id = s.locality_id
     LEFT JOIN organisations o ON o.org_id = s.raised_by_org_id
+    LEFT JOIN family_names fn ON fn.family = coalesce(o.family, s.raised_by_org_id)
     LEFT JOIN prev_state p USING (rec_id)
     LEFT JOIN rec_themes t USING (rec_id)
 )
@@ -138,12 +145,15 @@ final AS (
            coalesce(o.family, s.addressee_org_id) AS family, s.addressee_org_id, s.addressee_text,
            coalesce(t.themes, CAST([] AS VARCHAR[])) AS themes,
            s.status, s.outcome, s.due_effective, s.completed_on, s.days_to_complete, s.text,
-           gb_fold(s.text) AS text_key,           p.outcome AS py_outcome, d.doc_id, d.span_start, d.span_end
+           gb_fold(s.text) AS text_key, p.outcome AS py_outcome, d.doc_id, d.span_start, d.span_end,
+           coalesce(o.name, s.addressee_text, fn.family_name) AS addressee,
+           row_number() OVER (ORDER BY s.issued_on, s.dir_id DESC) AS list_seq  -- as agg_recs.list_seq
     FROM now_state s
     JOIN directives d USING (dir_id)
     LEFT JOIN locality_province lp USING (locality_id)
     LEFT JOIN localities loc ON loc.locality_id = s.locality_id
     LEFT JOIN organisations o ON o.org_id = s.addressee_org_id
+    LEFT JOIN family_names fn ON fn.family = coalesce(o.family, s.addressee_org_id)
     LEFT JOIN prev_state p USING (dir_id)
     LEFT JOIN dir_themes t USING (dir_id)
 )
@@ -208,6 +218,73 @@ CREATE VIEW IF NOT EXISTS agg_recs AS SELECT * FROM agg_recs_live;
 CREATE VIEW IF NOT EXISTS agg_dirs AS SELECT * FROM agg_dirs_live;
 CREATE VIEW IF NOT EXISTS agg_theme_items AS SELECT * FROM agg_theme_items_live;
 CREATE VIEW IF NOT EXISTS agg_activity AS SELECT * FROM agg_activity_live;
+
+-- Theme tags counted per month, place, organisation family and theme: the theme charts read this
+-- instead of every tag. family '*' rows count every family together (a meeting whose items come
+-- from two families counts once there). Meeting counts add up across months and places, since a
+-- meeting has one date and one place, so any range of whole months is a sum of these rows.
+CREATE OR REPLACE VIEW agg_theme_months_live AS
+WITH counted AS (
+    SELECT CAST(date_trunc('month', held_on) AS DATE) AS month, level, province_recorded_id, province_current_id,
+           theme_id, CASE WHEN grouping(family) = 1 THEN '*' ELSE family END AS family,
+           count(DISTINCT meeting_id) AS meetings,
+           count(*) FILTER (WHERE item_type = 'recommendation') AS recommendations,
+           count(*) FILTER (WHERE item_type = 'directive') AS directives,
+           max(held_on) AS last_held_on
+    FROM agg_theme_items
+    GROUP BY GROUPING SETS ((month, level, province_recorded_id, province_current_id, theme_id, family),
+                            (month, level, province_recorded_id, province_current_id, theme_id))
+),
+final AS (
+    SELECT * FROM counted
+)
+SELECT * FROM final;
+COMMENT ON VIEW agg_theme_months_live IS 'Số cuộc họp và mục theo chủ đề, tháng, địa bàn, dòng tổ chức (bảng tổng hợp) / Theme counts per month, place and family';
+
+CREATE VIEW IF NOT EXISTS agg_theme_months AS SELECT * FROM agg_theme_months_live;
+
+-- The first day of the first whole month starting on or after d, and the last day of the last
+-- whole month ending on or before d: the whole months of a range lie between the two.
+CREATE OR REPLACE MACRO gb_month_ceil(d) AS CAST(date_trunc('month', d - INTERVAL 1 DAY) + INTERVAL 1 MONTH AS DATE);
+CREATE OR REPLACE MACRO gb_month_floor_end(d) AS CAST(date_trunc('month', d + INTERVAL 1 DAY) - INTERVAL 1 DAY AS DATE);
+
+-- Theme counts per month for a date range and the sidebar's filters: whole months from
+-- agg_theme_months, the partial months at either end counted from the tags themselves (each
+-- read as a date range, so only those days' row groups are touched).
+CREATE OR REPLACE MACRO gb_theme_months(date_from, date_to, want_level, want_province, harmonised, want_family, want_theme) AS TABLE
+WITH whole AS (
+    SELECT theme_id, month, meetings, recommendations, directives, last_held_on
+    FROM agg_theme_months
+    WHERE month >= gb_month_ceil(date_from) AND month <= gb_month_floor_end(date_to)
+      AND gb_in_place(level, province_recorded_id, province_current_id, want_level, want_province, harmonised)
+      AND family = coalesce(want_family, '*')
+      AND (want_theme IS NULL OR theme_id = want_theme)
+),
+partial_tags AS (
+    -- the partial months at either end: one OR of two date ranges, which the scan's zone maps still prune
+    SELECT theme_id, item_type, meeting_id, held_on, level, province_recorded_id, province_current_id, family
+    FROM agg_theme_items
+    WHERE held_on >= date_from AND held_on <= date_to
+      AND (held_on < gb_month_ceil(date_from) OR held_on > gb_month_floor_end(date_to))
+),
+partial AS (
+    SELECT theme_id, CAST(date_trunc('month', held_on) AS DATE) AS month, count(DISTINCT meeting_id) AS meetings,
+           count(*) FILTER (WHERE item_type = 'recommendation') AS recommendations,
+           count(*) FILTER (WHERE item_type = 'directive') AS directives, max(held_on) AS last_held_on
+    FROM partial_tags
+    WHERE gb_in_place(level, province_recorded_id, province_current_id, want_level, want_province, harmonised)
+      AND (want_family IS NULL OR family = want_family)
+      AND (want_theme IS NULL OR theme_id = want_theme)
+    GROUP BY ALL
+),
+final AS (
+    SELECT theme_id, month, CAST(sum(meetings) AS BIGINT) AS meetings,
+           CAST(sum(recommendations) AS BIGINT) AS recommendations,
+           CAST(sum(directives) AS BIGINT) AS directives, max(last_held_on) AS last_held_on
+    FROM (SELECT * FROM whole UNION ALL SELECT * FROM partial)
+    GROUP BY theme_id, month
+)
+SELECT * FROM final;
 
 -- Recurring phrases not yet in the theme taxonomy, mined by giaoban.aggregates from the texts of
 -- recommendations and directives (two to four words, no theme keyword or organisation name in

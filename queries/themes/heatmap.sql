@@ -7,23 +7,16 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param grain text = quarter : month, quarter, half or year
-WITH scoped AS (
-    SELECT theme_id, item_type, meeting_id, gb_period_start(held_on, $grain) AS period_start
-    FROM agg_theme_items
-    WHERE held_on BETWEEN $date_from AND $date_to
-      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
-      AND ($family IS NULL OR family = $family)
-      AND ($theme IS NULL OR theme_id = $theme)
-),
-counted AS (
-    SELECT theme_id, period_start, count(DISTINCT meeting_id) AS meetings,
-           count(*) FILTER (WHERE item_type = 'recommendation') AS recommendations,
-           count(*) FILTER (WHERE item_type = 'directive') AS directives
-    FROM scoped GROUP BY ALL
+WITH counted AS (
+    SELECT theme_id, gb_period_start(month, $grain) AS period_start, sum(meetings) AS meetings,
+           sum(recommendations) AS recommendations, sum(directives) AS directives
+    FROM gb_theme_months($date_from, $date_to, $level, $province, $harmonised, $family, $theme)
+    GROUP BY ALL
 ),
 final AS (
     SELECT c.theme_id, t.label_vi, t.label_en, c.period_start, gb_period_label(c.period_start, $grain) AS period_label,
-           c.meetings, c.recommendations, c.directives, c.recommendations + c.directives AS items
+           CAST(c.meetings AS BIGINT) AS meetings, CAST(c.recommendations AS BIGINT) AS recommendations,
+           CAST(c.directives AS BIGINT) AS directives, CAST(c.recommendations + c.directives AS BIGINT) AS items
     FROM counted c JOIN themes t USING (theme_id)
 )
 SELECT * FROM final ORDER BY theme_id, period_start;

@@ -1,4 +1,5 @@
--- Emerging and fading themes: share of meetings raising each theme in the later half of the period versus the earlier half.
+-- Emerging and fading themes: share of meetings raising each theme in the later half of the period versus the earlier half
+-- (split at the month start nearest the middle, so each half is whole months of the theme counts).
 -- @param date_from date = 2015-01-01 : first meeting date included
 -- @param date_to date = today : last meeting date included
 -- @param level text = null : province, district or commune (empty = all levels)
@@ -6,7 +7,7 @@
 -- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 WITH bounds AS (
-    SELECT CAST($date_from + CAST(($date_to - $date_from) / 2 AS INTEGER) AS DATE) AS mid
+    SELECT CAST(date_trunc('month', $date_from + CAST(($date_to - $date_from) / 2 AS INTEGER) + INTERVAL 15 DAY) AS DATE) AS mid
 ),
 meeting_halves AS (
     SELECT held_on >= mid AS late, count(*) AS meetings
@@ -17,17 +18,14 @@ meeting_halves AS (
     GROUP BY ALL
 ),
 theme_halves AS (
-    SELECT theme_id, held_on >= mid AS late, count(DISTINCT meeting_id) AS meetings
-    FROM agg_theme_items, bounds
-    WHERE held_on BETWEEN $date_from AND $date_to
-      AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
-      AND ($family IS NULL OR family = $family)
+    SELECT theme_id, month >= mid AS late, sum(meetings) AS meetings
+    FROM gb_theme_months($date_from, $date_to, $level, $province, $harmonised, $family, NULL), bounds
     GROUP BY ALL
 ),
 shares AS (
     SELECT t.theme_id,
-           coalesce(max(t.meetings) FILTER (WHERE NOT t.late), 0) AS early_meetings,
-           coalesce(max(t.meetings) FILTER (WHERE t.late), 0) AS late_meetings
+           CAST(coalesce(max(t.meetings) FILTER (WHERE NOT t.late), 0) AS BIGINT) AS early_meetings,
+           CAST(coalesce(max(t.meetings) FILTER (WHERE t.late), 0) AS BIGINT) AS late_meetings
     FROM theme_halves t GROUP BY t.theme_id
 ),
 final AS (

@@ -99,3 +99,89 @@ def test_phrases_are_recurring_free_standing_and_outside_the_taxonomy():
     assert found.get("tiêu thụ nông sản") == 3
     assert not any("bảo hiểm" in p or "hiểm xã" in p for p in found)  # a theme keyword
     assert "đề nghị" not in " ".join(found)  # a verb of asking
+
+
+# Whole months from the monthly counts, the days at either end from the tags: any range must give
+# what counting the tags themselves gives.
+_RAW_THEME_MONTHS = """
+SELECT theme_id, CAST(date_trunc('month', held_on) AS DATE) AS month, count(DISTINCT meeting_id) AS meetings,
+       count(*) FILTER (WHERE item_type = 'recommendation') AS recommendations,
+       count(*) FILTER (WHERE item_type = 'directive') AS directives, max(held_on) AS last_held_on
+FROM agg_theme_items
+WHERE held_on BETWEEN $a AND $b AND ($family IS NULL OR family = $family)
+GROUP BY ALL ORDER BY ALL
+"""
+_CUBE_THEME_MONTHS = """
+SELECT theme_id, month, meetings, recommendations, directives, last_held_on
+FROM gb_theme_months($a, $b, NULL, NULL, false, $family, NULL) ORDER BY ALL
+"""
+
+
+@pytest.fixture(scope="module")
+def theme_tags():
+    """Theme tags on the days a month split can get wrong (first, second, 15th, last of a month),
+    several per meeting and family, in a fresh schema where agg_theme_items is a plain table."""
+    import datetime as dt
+    import random
+
+    con = duckdb.connect(":memory:", config=db._config())
+    db.apply_schema(con)
+    con.execute("DROP VIEW agg_theme_items")
+    con.execute(
+        "CREATE TABLE agg_theme_items (theme_id VARCHAR, item_type VARCHAR, item_id VARCHAR, meeting_id VARCHAR,"
+        " held_on DATE, level VARCHAR, province_recorded_id VARCHAR, province_current_id VARCHAR, origin VARCHAR,"
+        " family VARCHAR)"
+    )
+    rng = random.Random(4)
+    rows = []
+    for year, month in [(2024, m) for m in range(10, 13)] + [(2025, m) for m in range(1, 4)]:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        for day in (1, 2, 15, last):
+            for n in range(3):
+                meeting, place = f"m{year}{month:02}{day:02}{n}", rng.choice(["p1", "p2"])  # one place a meeting
+                for k in range(rng.randint(1, 4)):
+                    rows.append(
+                        (
+                            rng.choice(["labour", "youth"]),
+                            rng.choice(["recommendation", "directive", "meeting"]),
+                            f"{meeting}-{k}",
+                            meeting,
+                            dt.date(year, month, day),
+                            "province",
+                            place,
+                            "p1",
+                            "sample",
+                            rng.choice(["ldld", "mttq", None]),
+                        )
+                    )
+    con.executemany("INSERT INTO agg_theme_items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    aggregates._materialise(con, "agg_theme_months", aggregates.TABLES["agg_theme_months"])
+    days = sorted({r[4] for r in rows})
+    yield con, sorted({d + dt.timedelta(days=k) for d in days for k in (-1, 0, 1)})
+    con.close()
+
+
+@pytest.mark.parametrize("family", [None, "ldld"])
+def test_theme_months_equal_counting_the_tags_for_any_range(theme_tags, family):
+    con, edges = theme_tags
+    checked = 0
+    for i, a in enumerate(edges):
+        for b in edges[i::3]:
+            params = {"a": a, "b": b, "family": family}
+            assert fetch(con, _CUBE_THEME_MONTHS, params).rows() == fetch(con, _RAW_THEME_MONTHS, params).rows(), (a, b)
+            checked += 1
+    assert checked > 400
+
+
+def test_list_order_key_is_newest_first_then_id(refreshed):
+    con, _ = refreshed
+    by_key = fetch(con, "SELECT rec_id FROM agg_recs ORDER BY list_seq DESC")["rec_id"].to_list()
+    by_columns = fetch(con, "SELECT rec_id FROM agg_recs ORDER BY raised_on DESC, rec_id")["rec_id"].to_list()
+    assert by_key == by_columns and len(by_key) == 10
+
+
+def test_family_names_are_a_small_table_after_refresh(refreshed):
+    con, counts = refreshed
+    assert counts["family_names"] == fetch(con, "SELECT count(DISTINCT family) AS n FROM organisations")["n"][0]
+    comment = fetch(con, "SELECT comment FROM duckdb_tables() WHERE table_name = 'agg_recs'")["comment"][0]
+    assert comment.startswith("Kiến nghị kèm trạng thái")  # the definition's description goes with the table

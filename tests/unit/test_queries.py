@@ -55,3 +55,20 @@ def test_header_must_declare_what_the_body_uses(tmp_path: Path):
     ok.write_text("-- fine\n-- @param a int = 3 : a number\nSELECT $a AS a\n", encoding="utf-8")
     q = queries.parse_query("y", ok)
     assert q.params[0].default == "3" and q.bind({"a": "5"}) == {"a": 5}
+
+
+def test_words_parameters_are_folded_once_in_python():
+    from giaoban.queries import Param
+
+    words = Param("q", "words", None)
+    assert words.coerce("Bảo hiểm, XÃ HỘI! bảo") == ["bao", "hiem", "xa", "hoi"]
+    assert words.coerce("Đoàn") == ["doan"]
+    assert words.coerce("  ") is None and words.coerce("?!") is None and words.coerce(None) is None
+
+
+def test_search_with_words_parameter_finds_accented_text(mini_con):
+    from giaoban import queries
+
+    plain = queries.run_query(mini_con, "recommendations/list", {"q": "bao hiem xa hoi"})
+    accented = queries.run_query(mini_con, "recommendations/list", {"q": "BẢO HIỂM xã hội"})
+    assert plain["rec_id"].to_list() == accented["rec_id"].to_list() != []
