@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import settle, shoot
 
@@ -83,7 +84,8 @@ def test_sql_page_end_to_end(page, sql_url, tmp_path):
     settle(page)
     assert _editor_value(page) == "SELECT count(*) AS so_kien_nghi FROM recommendations\nWHERE rec_id IS NOT NULL"
     _run(page)
-    assert page.get_by_text(re.compile(r"^1 dòng · [\d.]+ giây$")).is_visible()
+    # the editor reports Ctrl+Enter asynchronously: the run may start after settle() returned
+    expect(page.get_by_text(re.compile(r"^1 dòng · [\d.]+ giây$"))).to_be_visible(timeout=30_000)
     assert page.locator('[data-testid="stDataFrame"]').last.is_visible()
     # SQL keywords are highlighted in place
     assert _editor_frame(page).locator(".ace_keyword").filter(has_text="SELECT").count() >= 1
@@ -126,5 +128,5 @@ def test_link_reopens_the_query_in_english(page, sql_url):
     page.goto(sql_url + "?lang=en&q=SELECT%2042%20AS%20answer", wait_until="networkidle")
     settle(page)
     assert _editor_value(page) == "SELECT 42 AS answer"
-    assert page.get_by_text(re.compile(r"^1 row · [\d.]+ s$")).is_visible()
+    expect(page.get_by_text(re.compile(r"^1 row · [\d.]+ s$"))).to_be_visible(timeout=30_000)
     shoot(page, "sql_link_en")
