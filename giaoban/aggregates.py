@@ -53,11 +53,6 @@ def _drop_fallback_view(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.execute(f"DROP VIEW {name}")
 
 
-def _sql_string(text: str) -> str:
-    """A SQL string literal (COMMENT ON takes no parameters)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> int:
     """Replace the fallback view (or the previous table) by a fresh sorted table."""
     _drop_fallback_view(con, name)
@@ -65,7 +60,7 @@ def _materialise(con: duckdb.DuckDBPyConnection, name: str, order_by: str) -> in
     # the definition's description goes with the table, for analysts browsing the file
     comment = con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [f"{name}_live"]).fetchone()
     if comment and comment[0]:
-        con.execute(f"COMMENT ON TABLE {name} IS {_sql_string(comment[0])}")
+        con.execute(f"COMMENT ON TABLE {name} IS {db.sql_literal(comment[0])}")
     return con.table(name).aggregate("count(*)").fetchone()[0]
 
 

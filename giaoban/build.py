@@ -124,4 +124,4 @@ def _write_build_info(con: duckdb.DuckDBPyConnection, seed: int, scale: str) -> 
 
 
 def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in MAIN_TABLES}
+    return {t: con.table(t).aggregate("count(*)").fetchone()[0] for t in MAIN_TABLES}

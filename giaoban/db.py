@@ -46,6 +46,11 @@ def _config(extra: dict[str, Any] | None = None) -> dict[str, Any]:
 SNAPSHOT = "giaoban"
 
 
+def sql_literal(text: str) -> str:
+    """A SQL string literal, for the few statements that take no bind parameters (ATTACH, COMMENT ON)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def connect(path: Path | str | None = None, read_only: bool = True, **config: Any) -> duckdb.DuckDBPyConnection:
     """Open the database (default: settings' GIAOBAN_DB); read-only unless a writer asks.
 
@@ -62,9 +67,7 @@ def connect(path: Path | str | None = None, read_only: bool = True, **config: An
     if not target.exists():
         raise FileNotFoundError(f"database {target} does not exist; build it with: python -m giaoban build")
     con = duckdb.connect(":memory:", config=_config(config))
-    # ATTACH takes no bind parameters: quote the path as a SQL string literal.
-    quoted = "'" + str(target).replace("'", "''") + "'"
-    con.execute(f"ATTACH {quoted} AS {SNAPSHOT} (READ_ONLY)")
+    con.execute(f"ATTACH {sql_literal(str(target))} AS {SNAPSHOT} (READ_ONLY)")
     _session(con, f"USE {SNAPSHOT}")
     pin_today(con)
     return con
