@@ -31,8 +31,10 @@ from giaoban.text import fold
 TABLES: dict[str, str] = {
     "family_names": "family",  # first: the item facts read it
     "agg_meetings": "held_on, meeting_id",
-    "agg_recs": "raised_on, rec_id",
-    "agg_dirs": "issued_on, dir_id",
+    # newest first (list_seq DESC = date DESC, id): the lists' top-N fills from the first row
+    # groups and its dynamic filter skips the rest; date filters still prune by zone maps
+    "agg_recs": "list_seq DESC",
+    "agg_dirs": "list_seq DESC",
     "agg_theme_items": "held_on, theme_id",
     "agg_activity": "held_on, family",
     "agg_theme_months": "month, family, theme_id",  # after agg_theme_items, which it counts

@@ -2,9 +2,13 @@
 
 A query's name is its path without ``.sql`` (``recommendations/resolution_by_org``), its first
 comment line is its description, and ``-- @param NAME TYPE [= DEFAULT] [: help]`` lines declare
-its bind parameters. Folders starting with "_" (``queries/_ops``) hold internal statements
-the core runs itself, not named queries. Pages, the CLI and the report exporter all run queries through here, so a
-new ``.sql`` file appears everywhere at once and no caller ever formats SQL strings.
+its bind parameters. A line ending in ``-- @if NAME`` is left out of the statement when NAME is
+empty (null or false): such a line must already be a no-op then (``AND ($q IS NULL OR …)``), so the
+file stays correct SQL as written, and leaving it out only spares DuckDB planning and scanning for
+a filter that keeps every row (the word search's index lookups cost ~6 ms to plan at any scale).
+Folders starting with "_" (``queries/_ops``) hold internal statements the core runs itself, not
+named queries. Pages, the CLI and the report exporter all run queries through here, so a new
+``.sql`` file appears everywhere at once and no caller ever formats SQL strings.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ _PARAM_LINE = re.compile(
     r"(?:\s*=\s*(?P<default>[^:]+?))?\s*(?::\s*(?P<help>.*))?$"
 )
 _BIND = re.compile(r"(?<![:$\w])\$([a-z_][a-z0-9_]*)")
+_IF = re.compile(r"--\s*@if\s+(?P<name>[a-z_][a-z0-9_]*)\s*$")
 TYPES = ("date", "int", "float", "text", "bool", "words")
 
 
@@ -111,6 +116,24 @@ class NamedQuery:
             )
         return {p.name: p.coerce(values.get(p.name, p.default)) for p in self.params}
 
+    def statement(self, bound: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """The SQL to run for bound values and the parameters it still uses: ``-- @if NAME``
+        lines are left out while NAME is empty (see the module docstring)."""
+        if "@if" not in self.sql:
+            return self.sql, bound
+        lines = self.sql.splitlines(keepends=True)
+        kept = [line for line in lines if not ((m := _IF.search(line)) and bound.get(m["name"]) in (None, False))]
+        if len(kept) == len(lines):
+            return self.sql, bound
+        sql = "".join(kept)
+        used = set(_BIND.findall(_body(sql)))
+        return sql, {name: value for name, value in bound.items() if name in used}
+
+
+def _body(sql: str) -> str:
+    """The statement without its whole-line comments (the header and notes)."""
+    return "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+
 
 def parse_query(name: str, path: Path) -> NamedQuery:
     """Read one .sql file; raise QueryError if its header is malformed or params don't match."""
@@ -130,11 +153,14 @@ def parse_query(name: str, path: Path) -> NamedQuery:
             )
         default = match["default"].strip() if match["default"] else None
         params.append(Param(match["name"], match["type"], default, (match["help"] or "").strip()))
-    body = "\n".join(line for line in lines if not line.strip().startswith("--"))
-    used = set(_BIND.findall(body))
+    used = set(_BIND.findall(_body(sql)))
     declared = {p.name for p in params}
     if used != declared:
         raise QueryError(f"{path}: parameters used {sorted(used)} but declared {sorted(declared)}")
+    for line in lines:
+        match = _IF.search(line)
+        if match and match["name"] not in declared:
+            raise QueryError(f"{path}: '-- @if {match['name']}' names no declared parameter")
     return NamedQuery(name, path, description, sql, tuple(params))
 
 
@@ -180,4 +206,4 @@ def run_query(
 ) -> pl.DataFrame:
     """Run a named query with typed parameters and return a polars frame."""
     named = get_query(query) if isinstance(query, str) else query
-    return fetch(con, named.sql, named.bind(params))
+    return fetch(con, *named.statement(named.bind(params)))

@@ -19,11 +19,11 @@ WITH scoped AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
       AND ($outcome IS NULL OR outcome = $outcome)
       -- meetings holding every word (search index), so the text test runs on their items only
-      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))
+      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))  -- @if q
 ),
 matching AS (
     SELECT list_seq FROM scoped
-    WHERE gb_text_has_words(text_key, $q)
+    WHERE gb_text_has_words(text_key, $q)  -- @if q
     ORDER BY list_seq DESC  -- newest first, then by id
     LIMIT $limit
 ),

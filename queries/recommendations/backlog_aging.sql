@@ -9,15 +9,22 @@
 WITH buckets AS (
     SELECT * FROM (VALUES ('≤30', 1), ('31–90', 2), ('91–120', 3), ('>120', 4)) AS b(aging_bucket, bucket_order)
 ),
-open_items AS (
-    SELECT aging_bucket, count(*) AS open, count(*) FILTER (WHERE is_overdue) AS overdue
+by_age AS (
+    -- per age in days first (an integer key, a few hundred rows); grouping the bucket strings
+    -- directly was 2-3x slower at national scale
+    SELECT age_days, count(*) AS open, count_if(is_overdue) AS overdue
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
       AND is_open
-    GROUP BY aging_bucket
+    GROUP BY age_days
+),
+open_items AS (
+    SELECT gb_aging_bucket(age_days) AS aging_bucket, CAST(sum(open) AS BIGINT) AS open,
+           CAST(sum(overdue) AS BIGINT) AS overdue
+    FROM by_age GROUP BY ALL
 ),
 final AS (
     SELECT b.aging_bucket, b.bucket_order, coalesce(o.open, 0) AS open, coalesce(o.overdue, 0) AS overdue

@@ -21,12 +21,12 @@ WITH scoped AS (
       AND ($status IS NULL OR status = $status)
       AND (NOT $overdue_only OR is_overdue)
       -- meetings holding every word (search index), so the text test runs on their items only
-      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))
+      AND ($q IS NULL OR meeting_id IN (SELECT meeting_id FROM gb_meetings_with_words($q, $date_from, $date_to)))  -- @if q
 ),
 matching AS (
     -- items of meetings that hold every word; their own text must hold the first four
     SELECT list_seq FROM scoped
-    WHERE gb_text_has_words(text_key, $q)
+    WHERE gb_text_has_words(text_key, $q)  -- @if q
     ORDER BY list_seq DESC  -- newest first, then by id
     LIMIT $limit
 ),

@@ -8,9 +8,10 @@
 -- @param theme text = null : theme id (empty = all themes)
 -- @param limit int = 12 : at most this many organisations (most recommendations first)
 WITH counted AS (
-    SELECT family, count(*) AS raised, count(*) FILTER (WHERE answered) AS answered,
-           count(*) FILTER (WHERE resolved) AS resolved, count(*) FILTER (WHERE is_overdue) AS overdue,
-           median(days_to_resolution) AS median_days, quantile_cont(days_to_resolution, 0.9) AS p90_days
+    -- count_if and one two-point quantile: about half the time of FILTER clauses and two quantiles
+    SELECT family, count(*) AS raised, CAST(count_if(answered) AS BIGINT) AS answered,
+           CAST(count_if(resolved) AS BIGINT) AS resolved, CAST(count_if(is_overdue) AS BIGINT) AS overdue,
+           quantile_cont(days_to_resolution, [0.5, 0.9]) AS days_quantiles
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -21,7 +22,7 @@ WITH counted AS (
 final AS (
     SELECT c.family, coalesce(f.family_short, c.family) AS organisation, coalesce(f.family_name, c.family) AS organisation_name,
            c.raised, c.answered, c.answered / c.raised AS answered_rate, c.resolved, c.resolved / c.raised AS resolution_rate,
-           c.overdue, c.median_days, c.p90_days
+           c.overdue, c.days_quantiles[1] AS median_days, c.days_quantiles[2] AS p90_days
     FROM counted c
     LEFT JOIN family_names f ON f.family = c.family
 )

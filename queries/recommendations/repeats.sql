@@ -1,4 +1,4 @@
--- Recommendations raised again at later meetings: how many times, first and last time, and the latest status.
+-- Recommendations raised again at later meetings: how many times, first and last time in the period, and the latest raise (wording, status, source).
 -- @param date_from date = 2015-01-01 : first meeting date included
 -- @param date_to date = today : last meeting date included
 -- @param level text = null : province, district or commune (empty = all levels)
@@ -9,7 +9,7 @@
 -- @param min_times int = 2 : raised at least this many times
 -- @param limit int = 50 : at most this many rows
 WITH scoped AS (
-    SELECT root_id, list_seq, raised_on, status, times_raised
+    SELECT root_seq, list_seq, raised_on, times_raised
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND times_raised >= $min_times  -- the root's count, the same on each of its rows: decides early
@@ -18,16 +18,17 @@ WITH scoped AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
 ),
 roots AS (
-    -- narrow columns only; the first row's text and names are read for the kept roots
-    SELECT root_id, max(times_raised) AS times_raised, min(raised_on) AS first_raised_on,
-           max(raised_on) AS last_raised_on, arg_max(status, list_seq) AS latest_status,
-           min(list_seq) AS first_seq
-    FROM scoped GROUP BY root_id
-    ORDER BY times_raised DESC, last_raised_on DESC, root_id LIMIT $limit
+    -- narrow integer columns only, grouped on the chain's integer key
+    SELECT root_seq, max(times_raised) AS times_raised, min(raised_on) AS first_raised_on,
+           max(list_seq) AS last_seq
+    FROM scoped GROUP BY root_seq
+    ORDER BY times_raised DESC, last_seq DESC LIMIT $limit
 ),
 final AS (
-    SELECT r.root_id AS rec_id, s.text, s.raised_by, r.times_raised,
-           r.first_raised_on, r.last_raised_on, r.latest_status, s.origin
-    FROM roots r JOIN agg_recs s ON s.list_seq = r.first_seq
+    -- the latest raise in the period gives the wording, status and source: the kept rows are the
+    -- newest, so the read-back touches the first row groups only (the table is stored newest first)
+    SELECT s.root_id, s.rec_id, s.text, s.raised_by, r.times_raised, r.first_raised_on,
+           s.raised_on AS last_raised_on, s.status AS latest_status, s.origin, r.last_seq
+    FROM roots r JOIN agg_recs s ON s.list_seq = r.last_seq
 )
-SELECT * FROM final ORDER BY times_raised DESC, last_raised_on DESC, rec_id;
+SELECT * EXCLUDE (last_seq) FROM final ORDER BY times_raised DESC, last_seq DESC;

@@ -113,8 +113,8 @@ final AS (
            p.is_overdue AS py_is_overdue, p.days_to_resolution AS py_days_to_resolution,
            p.raised_again AS py_raised_again, r.doc_id, r.span_start, r.span_end,
            coalesce(o.name, fn.family_name) AS raised_by,
-           -- the lists' order (newest first, then id) as one integer: a cheap sort key that also
-           -- lets a top-N skip row groups, since the table is stored in this order
+           -- the lists' order (newest first, then id) as one integer, descending: a cheap sort key
+           -- that also lets a top-N skip row groups, since the table is stored in this order
            row_number() OVER (ORDER BY s.raised_on, s.rec_id DESC) AS list_seq
     FROM now_state s
     JOIN recommendations r USING (rec_id)
@@ -125,7 +125,8 @@ final AS (
     LEFT JOIN prev_state p USING (rec_id)
     LEFT JOIN rec_themes t USING (rec_id)
 )
-SELECT * FROM final;
+-- root_seq: the list_seq of the chain's first raise, an integer key that groups repeats cheaply
+SELECT *, min(list_seq) OVER (PARTITION BY root_id) AS root_seq FROM final;
 COMMENT ON VIEW agg_recs_live IS 'Kiến nghị kèm trạng thái, tỉnh, tổ chức, chủ đề (bảng tổng hợp) / Recommendation facts';
 
 CREATE OR REPLACE VIEW agg_dirs_live AS

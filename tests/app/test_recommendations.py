@@ -45,7 +45,9 @@ def test_repeats_and_list_with_history(open_page):
     at = open_page(PAGE)
     repeats = table(at, "Số lần nêu")
     assert repeats["Số lần nêu"].tolist() == [2]
-    assert "bảo hiểm xã hội" in repeats["Kiến nghị"].iloc[0]
+    # r1 raised again as r3: the latest wording is shown, with r1's date as the first time
+    assert repeats["Kiến nghị"].iloc[0].startswith("Tiếp tục đề nghị xử lý nợ đọng BHXH")
+    assert str(repeats["Nêu lần đầu"].iloc[0])[:10] == "2024-03-28"
     listing = table(at, "Ngày nêu")
     assert len(listing) == 8
     assert "8 kiến nghị" in captions(at)

@@ -178,6 +178,21 @@ def test_list_order_key_is_newest_first_then_id(refreshed):
     by_key = fetch(con, "SELECT rec_id FROM agg_recs ORDER BY list_seq DESC")["rec_id"].to_list()
     by_columns = fetch(con, "SELECT rec_id FROM agg_recs ORDER BY raised_on DESC, rec_id")["rec_id"].to_list()
     assert by_key == by_columns and len(by_key) == 10
+    # stored in that order, so a list's top-N stops after the first row groups
+    assert fetch(con, "SELECT rec_id FROM agg_recs")["rec_id"].to_list() == by_key
+    stored_dirs = fetch(con, "SELECT list_seq FROM agg_dirs")["list_seq"].to_list()
+    assert stored_dirs == sorted(stored_dirs, reverse=True)
+
+
+def test_root_seq_is_the_list_key_of_the_chains_first_raise(refreshed):
+    con, _ = refreshed
+    keys = fetch(
+        con,
+        "SELECT r.rec_id, r.root_seq, f.list_seq AS first_seq FROM agg_recs r JOIN agg_recs f ON f.rec_id = r.root_id",
+    )
+    assert keys["root_seq"].to_list() == keys["first_seq"].to_list()
+    r3 = keys.filter(rec_id="r3").row(0, named=True)  # r3 raises r1 again
+    assert r3["root_seq"] == keys.filter(rec_id="r1")["first_seq"][0]
 
 
 def test_family_names_are_a_small_table_after_refresh(refreshed):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from giaoban import queries
+from giaoban.db import fetch
 from giaoban.queries import QueryError
 
 ALL = queries.load_queries()
@@ -72,3 +75,62 @@ def test_search_with_words_parameter_finds_accented_text(mini_con):
     plain = queries.run_query(mini_con, "recommendations/list", {"q": "bao hiem xa hoi"})
     accented = queries.run_query(mini_con, "recommendations/list", {"q": "BẢO HIỂM xã hội"})
     assert plain["rec_id"].to_list() == accented["rec_id"].to_list() != []
+
+
+MARKED = sorted(name for name, q in ALL.items() if "-- @if" in q.sql)
+
+
+def test_some_queries_leave_out_lines_for_empty_parameters():
+    assert {"recommendations/list", "directives/list"} <= set(MARKED)
+
+
+@pytest.mark.parametrize("name", MARKED)
+def test_lines_left_out_for_empty_parameters_were_no_ops(name, mini_con):
+    """The file as written and the statement without its ``-- @if`` lines give the same rows, so
+    leaving them out only saves work (and an analyst running the file gets the same answer)."""
+    q = ALL[name]
+    bound = q.bind({"date_from": "2015-01-01", "date_to": "2026-12-31"})
+    sql, params = q.statement(bound)
+    assert sql != q.sql and "@if" not in sql
+    assert fetch(mini_con, sql, params).rows() == fetch(mini_con, q.sql, bound).rows() != []
+
+
+def test_if_lines_stay_when_their_parameter_is_set(mini_con):
+    q = ALL["recommendations/list"]
+    bound = q.bind({"q": "bảo hiểm xã hội"})
+    sql, params = q.statement(bound)
+    assert sql == q.sql and params == bound
+    assert fetch(mini_con, sql, params)["rec_id"].to_list() == ["r1"]  # the one about social insurance debts
+
+
+def test_if_must_name_a_declared_parameter(tmp_path: Path):
+    bad = tmp_path / "x.sql"
+    bad.write_text("-- a filter on nothing\n-- @param a int = 3 : a\nSELECT $a AS a  -- @if b\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="@if b"):
+        queries.parse_query("x", bad)
+
+
+def test_repeats_follow_each_chain_to_its_latest_raise_in_the_period(mini_con):
+    """Against a plain re-computation from the facts, for ranges that cut the chain r1 → r3."""
+    facts = fetch(mini_con, "SELECT * FROM agg_recs")
+    for a, b in [("2015-01-01", "2026-12-31"), ("2024-01-01", "2024-04-30"), ("2024-04-01", "2024-12-31")]:
+        got = queries.run_query(mini_con, "recommendations/repeats", {"date_from": a, "date_to": b})
+        scoped = facts.filter(
+            pl.col("raised_on").is_between(dt.date.fromisoformat(a), dt.date.fromisoformat(b)),
+            pl.col("times_raised") >= 2,
+        )
+        latest = (
+            scoped.sort("list_seq", descending=True)
+            .group_by("root_id", maintain_order=True)
+            .agg(
+                pl.col("rec_id").first(),
+                pl.col("times_raised").first(),
+                pl.col("raised_on").min().alias("first_raised_on"),
+                pl.col("raised_on").first().alias("last_raised_on"),
+                pl.col("status").first().alias("latest_status"),
+                pl.col("list_seq").first(),
+            )
+        )
+        expected = latest.sort(["times_raised", "list_seq"], descending=True).drop("list_seq")
+        assert got.select(expected.columns).rows() == expected.rows(), (a, b)
+        assert not got.is_empty()
