@@ -8,22 +8,26 @@
 -- @param theme text = null : theme id (empty = all themes)
 -- @param grain text = quarter : month, quarter, half or year
 -- @param limit int = 15 : at most this many organisations (the most active)
-WITH scoped AS (
-    SELECT family, meeting_id, attended, recommendations, directives, gb_period_start(held_on, $grain) AS period_start
+WITH by_day AS (
+    -- per family and meeting day first (a few thousand rows): the period of each day and the
+    -- families' ranking are then worked out on those rather than on every attendance row
+    SELECT family, held_on, count_if(attended) AS meetings, sum(recommendations) AS recommendations,
+           sum(directives) AS directives
     FROM agg_activity
     WHERE held_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
-      AND ($theme IS NULL OR meeting_id IN (SELECT meeting_id FROM agg_meetings WHERE list_contains(themes, $theme)))
+      AND ($theme IS NULL OR meeting_id IN (SELECT meeting_id FROM agg_meetings WHERE list_contains(themes, $theme)))  -- @if theme
+    GROUP BY family, held_on
 ),
 top AS (
-    SELECT family FROM scoped GROUP BY family
-    ORDER BY count(*) FILTER (WHERE attended) + sum(recommendations) + sum(directives) DESC, family LIMIT $limit
+    SELECT family FROM by_day GROUP BY family
+    ORDER BY sum(meetings) + sum(recommendations) + sum(directives) DESC, family LIMIT $limit
 ),
 counted AS (
-    SELECT family, period_start, count(*) FILTER (WHERE attended) AS meetings,
+    SELECT family, gb_period_start(held_on, $grain) AS period_start, CAST(sum(meetings) AS BIGINT) AS meetings,
            CAST(sum(recommendations) AS BIGINT) AS recommendations, CAST(sum(directives) AS BIGINT) AS directives
-    FROM scoped WHERE family IN (SELECT family FROM top) GROUP BY ALL
+    FROM by_day WHERE family IN (SELECT family FROM top) GROUP BY ALL
 ),
 final AS (
     SELECT c.family, coalesce(f.family_short, c.family) AS organisation, coalesce(f.family_name, c.family) AS organisation_name,

@@ -7,17 +7,24 @@
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
 -- @param limit int = 12 : at most this many organisations (most directives first)
-WITH counted AS (
-    SELECT family, count(*) AS issued,
-           count(*) FILTER (WHERE outcome = 'on_time') AS on_time, count(*) FILTER (WHERE outcome = 'late') AS late,
-           count(*) FILTER (WHERE outcome = 'overdue') AS overdue, count(*) FILTER (WHERE outcome = 'open') AS open,
-           count(*) FILTER (WHERE outcome = 'cancelled') AS cancelled
+WITH by_outcome AS (
+    -- per family and outcome first (a few dozen rows); the outcome columns are spread from those
+    SELECT family, outcome, count(*) AS n
     FROM agg_dirs
     WHERE issued_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR family = $family)
       AND ($theme IS NULL OR list_contains(themes, $theme))
-    GROUP BY family
+    GROUP BY family, outcome
+),
+counted AS (
+    SELECT family, CAST(sum(n) AS BIGINT) AS issued,
+           CAST(coalesce(sum(n) FILTER (WHERE outcome = 'on_time'), 0) AS BIGINT) AS on_time,
+           CAST(coalesce(sum(n) FILTER (WHERE outcome = 'late'), 0) AS BIGINT) AS late,
+           CAST(coalesce(sum(n) FILTER (WHERE outcome = 'overdue'), 0) AS BIGINT) AS overdue,
+           CAST(coalesce(sum(n) FILTER (WHERE outcome = 'open'), 0) AS BIGINT) AS open,
+           CAST(coalesce(sum(n) FILTER (WHERE outcome = 'cancelled'), 0) AS BIGINT) AS cancelled
+    FROM by_outcome GROUP BY family
 ),
 final AS (
     SELECT c.family, coalesce(f.family_short, c.family) AS organisation, coalesce(f.family_name, c.family) AS organisation_name,

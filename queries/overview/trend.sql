@@ -18,8 +18,8 @@ WITH meeting_days AS (
     GROUP BY held_on
 ),
 rec_days AS (
-    SELECT raised_on AS day, count(*) AS recommendations, count(*) FILTER (WHERE answered) AS answered,
-           count(*) FILTER (WHERE resolved) AS resolved, count(answered) AS with_answer, count(resolved) AS with_resolution
+    SELECT raised_on AS day, count(*) AS recommendations, count_if(answered) AS answered,
+           count_if(resolved) AS resolved, count(answered) AS with_answer, count(resolved) AS with_resolution
     FROM agg_recs
     WHERE raised_on BETWEEN $date_from AND $date_to
       AND gb_in_place(level, province_recorded_id, province_current_id, $level, $province, $harmonised)
