@@ -93,9 +93,16 @@ def page(browser):
 
 
 def settle(page) -> None:
-    """Wait until Streamlit has finished running the script (the status widget disappears)."""
+    """Wait until Streamlit has finished running the script (the status widget disappears) and has
+    drawn what it sent: on a loaded machine the first run can start after the status check, and a
+    screenshot then shows grey loading placeholders instead of the page."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=30000)
     page.wait_for_timeout(500)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"], [data-testid=\"stAppSkeleton\"]')",
+        timeout=30000,
+    )
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30000)
     page.wait_for_timeout(300)
 
