@@ -100,7 +100,7 @@ def settle(page) -> None:
     page.wait_for_timeout(500)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"], [data-testid=\"stAppSkeleton\"]')",
+        '() => !document.querySelector(\'[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]\')',
         timeout=30000,
     )
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30000)
