@@ -109,7 +109,21 @@ def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     # What the facts were computed from, so a reader can tell when a later write skipped refresh().
     source = con.execute("SELECT gb_facts_source()").fetchone()[0]
     con.execute("INSERT OR REPLACE INTO build_info VALUES ('aggregates_source', ?)", [source])
+    # ... and by which definitions, so a file refreshed before an upgrade is known to need one
+    con.execute("INSERT OR REPLACE INTO build_info VALUES ('aggregates_schema', ?)", [db.schema_hash()])
     return counts
+
+
+def stale_reason(snapshot: dict) -> str | None:
+    """Why the stored facts no longer match, from ``filters/snapshot``: "data" when a write skipped
+    ``refresh``, "schema" when they were built by other definitions (a file refreshed before an
+    upgrade may lack columns today's queries read); None when they match or were never built."""
+    if snapshot.get("facts_stale"):
+        return "data"
+    built_with = snapshot.get("facts_schema")
+    if built_with is not None and built_with != db.schema_hash():
+        return "schema"
+    return None
 
 
 def as_of(con: duckdb.DuckDBPyConnection) -> dt.date | None:

@@ -122,12 +122,17 @@ class NamedQuery:
         if "@if" not in self.sql:
             return self.sql, bound
         lines = self.sql.splitlines(keepends=True)
-        kept = [line for line in lines if not ((m := _IF.search(line)) and bound.get(m["name"]) in (None, False))]
+        kept = [line for line in lines if not ((m := _IF.search(line)) and _empty(bound.get(m["name"])))]
         if len(kept) == len(lines):
             return self.sql, bound
         sql = "".join(kept)
         used = set(_BIND.findall(_body(sql)))
         return sql, {name: value for name, value in bound.items() if name in used}
+
+
+def _empty(value: Any) -> bool:
+    """Null or false; not 0 (a number parameter set to 0 still filters)."""
+    return value is None or value is False
 
 
 def _body(sql: str) -> str:
@@ -157,10 +162,18 @@ def parse_query(name: str, path: Path) -> NamedQuery:
     declared = {p.name for p in params}
     if used != declared:
         raise QueryError(f"{path}: parameters used {sorted(used)} but declared {sorted(declared)}")
-    for line in lines:
+    for number, line in enumerate(lines, 1):
+        if "@if" not in line.lower():
+            continue
         match = _IF.search(line)
-        if match and match["name"] not in declared:
-            raise QueryError(f"{path}: '-- @if {match['name']}' names no declared parameter")
+        if not match or line.strip().startswith("--"):
+            raise QueryError(f"{path}, line {number}: write a condition as: <SQL>  -- @if name (at the line's end)")
+        name = match["name"]
+        if name not in declared:
+            raise QueryError(f"{path}, line {number}: '-- @if {name}' names no declared parameter")
+        if name not in _BIND.findall(line[: match.start()]):
+            # the line is left out when NAME is empty, so it must be the line that tests NAME
+            raise QueryError(f"{path}, line {number}: a line marked '-- @if {name}' must use ${name}")
     return NamedQuery(name, path, description, sql, tuple(params))
 
 

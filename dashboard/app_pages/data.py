@@ -12,6 +12,7 @@ from components import chart, fmt, ui
 from i18n import t
 from resources import db_exists, ingest_uploads, refresh_facts, run, save_override, template_bytes
 
+from giaoban import aggregates
 from giaoban.overrides import DIR_STATUSES, REC_STATUSES, Override, OverrideError
 
 lang = st.session_state.get("lang", "vi")
@@ -36,8 +37,9 @@ if db_exists():
                 as_of=fmt.day(snapshot.get("as_of")),
             )
         )
-        if snapshot.get("facts_stale"):
-            st.warning(t("facts.stale", lang), icon=":material/update:")
+        stale = aggregates.stale_reason(snapshot)
+        if stale:
+            st.warning(t(f"facts.stale.{stale}", lang), icon=":material/update:")
             if st.button(t("data.refresh", lang), icon=":material/refresh:", key="dt_refresh"):
                 with st.spinner(t("data.refreshing", lang)):
                     refresh_facts()

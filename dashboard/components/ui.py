@@ -14,6 +14,7 @@ from resources import db_exists, db_path, run, scoped
 
 from components import fmt
 from components.filters import Filters
+from giaoban import aggregates
 
 
 def require_database(lang: str) -> None:
@@ -34,8 +35,9 @@ def header(title_key: str, lang: str, filters: Filters, intro_key: str | None = 
     period = fmt.range_label(filters.date_from, filters.date_to, filters.grain, lang)
     as_of = fmt.day(snapshot.get("as_of"))
     st.caption(t("header.caption", lang, period=period, as_of=as_of))
-    if snapshot.get("facts_stale"):
-        st.warning(t("facts.stale", lang), icon=":material/update:")
+    stale = aggregates.stale_reason(snapshot)
+    if stale:
+        st.warning(t(f"facts.stale.{stale}", lang), icon=":material/update:")
     sample = sample_in_scope(filters)
     if sample:
         st.markdown(

@@ -65,3 +65,22 @@ def test_pages_say_when_data_changed_without_a_refresh(facts_db, tmp_path, monke
     assert stale.button(key="dt_refresh").label == "Cập nhật số liệu tổng hợp"
     stale.button(key="dt_refresh").click().run()
     assert not any("chưa cập nhật" in w.value for w in stale.warning)
+
+
+def test_pages_say_when_the_facts_were_built_by_an_earlier_version(facts_db, tmp_path, monkeypatch):
+    import duckdb
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.conftest import APP
+
+    copy = tmp_path / "old.duckdb"
+    shutil.copy(facts_db, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("UPDATE build_info SET value = 'an-older-schema' WHERE key = 'aggregates_schema'")
+    con.close()
+    monkeypatch.setenv("GIAOBAN_DB", str(copy))
+    old = AppTest.from_file(APP, default_timeout=60).run()
+    assert any("phiên bản giaoban trước" in w.value for w in old.warning)
+    old.switch_page(PAGE).run()
+    old.button(key="dt_refresh").click().run()
+    assert not any("phiên bản giaoban trước" in w.value for w in old.warning)

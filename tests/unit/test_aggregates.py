@@ -200,3 +200,16 @@ def test_family_names_are_a_small_table_after_refresh(refreshed):
     assert counts["family_names"] == fetch(con, "SELECT count(DISTINCT family) AS n FROM organisations")["n"][0]
     comment = fetch(con, "SELECT comment FROM duckdb_tables() WHERE table_name = 'agg_recs'")["comment"][0]
     assert comment.startswith("Kiến nghị kèm trạng thái")  # the definition's description goes with the table
+
+
+def test_facts_know_which_definitions_built_them(refreshed):
+    con, _ = refreshed
+    from giaoban import queries
+
+    snapshot = queries.run_query(con, "filters/snapshot").row(0, named=True)
+    assert snapshot["facts_schema"] == db.schema_hash()
+    assert aggregates.stale_reason(snapshot) is None
+    assert aggregates.stale_reason({**snapshot, "facts_schema": "older"}) == "schema"
+    assert aggregates.stale_reason({**snapshot, "facts_schema": "unknown"}) == "schema"  # refreshed before it was kept
+    assert aggregates.stale_reason({**snapshot, "facts_stale": True}) == "data"
+    assert aggregates.stale_reason({"facts_stale": False, "facts_schema": None}) is None  # never refreshed
