@@ -6,9 +6,12 @@ same figure prints in the DOCX, the PDF and the ZIP. Each returns ``(figure, hei
 height grows with the number of rows so labels never crowd. An empty frame gives a figure that
 says so rather than an empty plot.
 
-Overlap with ``giaoban.charts`` (the dashboard's builders, written in parallel): rates by
-organisation, backlog aging, directive outcomes, top themes, theme and activity heatmaps, trend.
-The lead may merge them once both exist; these builders keep to plain ``go`` traces for that.
+Why these are not ``giaoban.charts`` (the dashboard's builders), though several show the same
+numbers (rates by organisation, backlog aging, directive outcomes, top themes, heatmaps, trend):
+a printed page has no hover, legend toggling or zoom, so these write the values on the marks,
+use a sober palette that stays readable when photocopied in grey, speak Vietnamese only (the
+report is an official document) and size themselves in millimetres for A4. Both read the same
+named queries, so the numbers cannot drift apart; only the drawing differs.
 """
 
 from __future__ import annotations
