@@ -59,6 +59,20 @@ final AS (
 )
 SELECT * FROM final;
 
+-- What the index of each year is built from, as one number: a write that changes no searchable
+-- part of a year's meetings leaves its fingerprint alone, so giaoban.aggregates rebuilds only the
+-- years whose fingerprint moved (a sum of hashes: independent of order, and a repeated part counts).
+CREATE OR REPLACE MACRO search_fingerprints() AS TABLE
+SELECT CAST(year(m.held_on) AS INTEGER) AS year, sum(CAST(hash(p.meeting_id, m.held_on, p.text) AS HUGEINT)) AS fingerprint
+FROM search_parts_between(DATE '0001-01-01', DATE '9999-12-31') p JOIN meetings m USING (meeting_id)
+GROUP BY ALL;
+
+-- The fingerprint each year of the stored index was built from (written by giaoban.aggregates).
+CREATE TABLE IF NOT EXISTS search_years (year INTEGER PRIMARY KEY, fingerprint HUGEINT NOT NULL);
+COMMENT ON TABLE search_years IS 'Dấu vân tay nội dung mỗi năm của chỉ mục tìm kiếm / What each year of the search index was built from';
+COMMENT ON COLUMN search_years.year IS 'Năm họp / Year of the meetings';
+COMMENT ON COLUMN search_years.fingerprint IS 'Tổng hash các phần được tìm kiếm / Sum of the hashes of the searchable parts';
+
 CREATE OR REPLACE VIEW search_docs_live AS
 SELECT meeting_id, CAST(sum(len(gb_words(text))) AS INTEGER) AS doc_len
 FROM search_parts_between(DATE '0001-01-01', DATE '9999-12-31') GROUP BY meeting_id;

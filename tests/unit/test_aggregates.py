@@ -213,3 +213,39 @@ def test_facts_know_which_definitions_built_them(refreshed):
     assert aggregates.stale_reason({**snapshot, "facts_schema": "unknown"}) == "schema"  # refreshed before it was kept
     assert aggregates.stale_reason({**snapshot, "facts_stale": True}) == "data"
     assert aggregates.stale_reason({"facts_stale": False, "facts_schema": None}) is None  # never refreshed
+
+
+def test_search_index_rebuilds_only_the_years_a_write_changed(mini_db, tmp_path, monkeypatch):
+    path = tmp_path / "mini.duckdb"
+    shutil.copy(mini_db, path)
+    con = duckdb.connect(str(path), config=db._config())
+    db.pin_today(con, "2025-12-31")
+    aggregates.refresh(con)
+    built: list[int] = []
+    insert = aggregates._insert_search_year
+    monkeypatch.setattr(aggregates, "_insert_search_year", lambda c, year: (built.append(year), insert(c, year)))
+
+    def refreshed_years() -> list[int]:
+        built.clear()
+        aggregates.refresh(con)
+        order = "ORDER BY term, meeting_id"
+        for table, key in (("search_postings", order), ("search_docs", "ORDER BY meeting_id")):
+            stored = fetch(con, f"SELECT * FROM {table} {key}").rows()
+            assert stored == fetch(con, f"SELECT * FROM {table}_live {key}").rows(), table
+        return sorted(built)
+
+    assert refreshed_years() == []  # nothing written: nothing rebuilt
+    con.execute("UPDATE recommendations SET text = text || ' về nước sạch nông thôn' WHERE rec_id = 'r1'")
+    assert refreshed_years() == [2024]
+    assert fetch(con, "SELECT count(*) AS n FROM search_postings WHERE term = 'nuoc sach'")["n"][0] == 1
+    con.execute(
+        "INSERT INTO meetings (meeting_id, held_on, date_basis, kind, origin, title) "
+        "VALUES ('m9', DATE '2022-05-05', 'imported', 'giao_ban', 'imported', 'Giao ban quý II')"
+    )
+    assert refreshed_years() == [2022]  # a year the index did not have
+    con.execute("DELETE FROM meetings WHERE meeting_id = 'm9'")
+    assert refreshed_years() == []  # 2022 had only m9: its postings are removed, nothing to build
+    assert fetch(con, "SELECT count(*) AS n FROM search_postings WHERE year(held_on) = 2022")["n"][0] == 0
+    con.execute("UPDATE build_info SET value = 'older' WHERE key = 'aggregates_schema'")
+    assert refreshed_years() == [2023, 2024, 2025]  # other definitions: every year again
+    con.close()
