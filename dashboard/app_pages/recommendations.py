@@ -139,11 +139,12 @@ else:
         "last_raised_on": t("col.last_raised", lang),
         "latest_status": t("col.latest_status", lang),
     }
-    ui.table(
+    picked = ui.table(
         repeats,
         rcols,
         "rc_repeats",
         height=240,
+        select=True,
         config={
             "first_raised_on": ui.date_column(rcols["first_raised_on"]),
             "last_raised_on": ui.date_column(rcols["last_raised_on"]),
@@ -151,6 +152,10 @@ else:
         },
     )
     chart.downloads("kien-nghi-lap-lai", lang, lambda: chart.export_frame(repeats, rcols), None, "rc_repeats_dl")
+    if picked:  # the latest raise: its wording and status are the ones shown in the row
+        source.history_and_source("recommendation", picked["rec_id"], lang, "rc_rep")
+    else:
+        st.caption(t("recs.pick_repeat", lang))
 
 st.subheader(t("recs.list", lang))
 STATUSES = ("raised", "referred", "answered", "in_progress", "explained", "resolved", "declined")

@@ -90,6 +90,18 @@ def test_drill_down_from_heatmap_to_source_sentence_and_back_from_the_link(page,
         other.context.close()
 
 
+def test_a_repeated_recommendation_opens_its_latest_raise(page, dashboard_url):
+    _open(page, f"{dashboard_url}/kien-nghi?{YEAR}")
+    assert page.get_by_text("lần nêu gần nhất").first.is_visible()  # the hint under the table
+    click_table_row(page, 0, 0)  # the repeats table: r1 raised again as r3
+    settle(page)
+    assert page.get_by_text("Lịch sử trạng thái").first.is_visible()
+    source = page.locator(".gb-source").first
+    source.wait_for(timeout=15000)
+    assert source.inner_text().startswith("Tiếp tục đề nghị xử lý nợ đọng BHXH")  # r3's own wording
+    shoot(page, "repeats_drill_down")
+
+
 def test_search_ignores_diacritics_and_opens_the_meeting(page, dashboard_url):
     _open(page, f"{dashboard_url}/cuoc-hop?{YEAR}")
     box = page.get_by_placeholder("ví dụ: bao hiem xa hoi", exact=False)
