@@ -38,6 +38,7 @@ lang = st.sidebar.radio(
     LANGS,
     key="lang",
     horizontal=True,
+    on_change=filters.forget_translated_widgets,
     format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
 )
 if lang == "vi":

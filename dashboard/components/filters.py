@@ -101,8 +101,23 @@ def _to_url(state: dict[str, Any], defaults: dict[str, Any]) -> None:
             st.query_params[key] = text
 
 
-def _sync(widget_key: str, state_key: str) -> None:
-    st.session_state[STATE][state_key] = st.session_state[widget_key] or None
+def _sync(widget_key: str, state_key: str, allowed: list) -> None:
+    value = st.session_state[widget_key]
+    # anything but an offered id (a label left over from the other language) means no filter
+    st.session_state[STATE][state_key] = value if value in allowed and value else None
+
+
+# Keyed choice widgets whose labels are translated. Streamlit keeps the label a choice last showed;
+# after a language switch that label names no option, and the widget hands back the label itself
+# (the filters then read "Tất cả" as a province and every page comes up empty).
+TRANSLATED_WIDGETS = ("w_", "th_measure", "ac_measure", "dr_outcome", "rc_status", "report_", "sql_ck")
+
+
+def forget_translated_widgets() -> None:
+    """On a language switch: drop those widgets, so each is drawn again from the filters' state
+    (the sidebar) or its default (a page's own choices)."""
+    for key in [k for k in st.session_state if str(k).startswith(TRANSLATED_WIDGETS)]:
+        del st.session_state[key]
 
 
 def _widget(key: str, value: Any) -> str:
@@ -148,17 +163,22 @@ def _grain(state: dict, lang: str) -> None:
 
 
 def _select(label: str, options: list, labels: dict, key: str, state_key: str, lang: str) -> None:
-    """A selectbox whose first choice, "" (shown as "Tất cả"), means no filter."""
+    """A selectbox whose first choice, "" (shown as "Tất cả"), means no filter. A value that is not
+    one of the options (a hand-edited link, a province of the other mode) is dropped."""
+    allowed = ["", *options]
     value = st.session_state[STATE][state_key] or ""
-    if value not in options:
-        options = [*options, value] if value else options
+    if value not in allowed:
+        st.session_state[STATE][state_key] = None
+        value = ""
+    if st.session_state.get(key, value) not in allowed:
+        del st.session_state[key]
     st.sidebar.selectbox(
         label,
-        ["", *options],
+        allowed,
         key=_widget(key, value),
         format_func=lambda v: t("filter.all", lang) if v == "" else labels.get(v, v),
         on_change=_sync,
-        args=(key, state_key),
+        args=(key, state_key, allowed),
     )
 
 

@@ -37,3 +37,13 @@ def test_mangled_link_falls_back_to_defaults(open_page):
     at = open_page(grain="week", level="planet", **{"from": "not-a-date"})
     assert not at.exception
     assert at.sidebar.segmented_control(key="w_grain").value == "quarter"
+
+
+def test_a_link_naming_unknown_places_or_themes_drops_those_filters(open_page):
+    """Ids that name nothing (an edited link, or the labels a language switch once wrote into the
+    link) must not empty every page."""
+    at = open_page(province="Tất cả", org="nope", theme="Tất cả")
+    assert not at.exception
+    assert at.sidebar.selectbox(key="w_province").value == ""
+    assert metrics(at)["Kiến nghị"][0] == "8"  # all of 2024, as with no filter
+    assert "province" not in at.query_params and "org" not in at.query_params and "theme" not in at.query_params

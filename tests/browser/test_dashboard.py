@@ -52,6 +52,21 @@ def test_overview_figures_and_english(page, dashboard_url):
     shoot(page, "page_overview_en")
 
 
+def test_switching_language_back_and_forth_keeps_the_filters(page, dashboard_url):
+    _open(page, f"{dashboard_url}/kien-nghi?{YEAR}&grain=year")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for language in ("English", "Tiếng Việt"):
+        sidebar.get_by_text(language, exact=True).click()
+        settle(page)
+    # the choices' labels changed language twice; the filters must still be "all", not a label
+    for key in ("level=", "province=", "org=", "theme="):
+        assert key not in page.url, page.url
+    assert "grain=year" in page.url
+    assert page.get_by_text("Không có dữ liệu cho lựa chọn này").count() == 0
+    assert page.locator(".js-plotly-plot").count() >= 4
+    _no_errors(page)
+
+
 def test_a_sidebar_filter_changes_the_view_and_the_link(page, dashboard_url):
     _open(page, f"{dashboard_url}/chu-de?{YEAR}")
     page.locator('[data-testid="stSidebar"]').get_by_text("Năm", exact=True).click()
