@@ -97,7 +97,6 @@ def history_and_source(item_type: str, item_id: str, lang: str, key: str) -> Non
     with hist:
         st.markdown(f"**{t('recs.history', lang)}**")
         events = ui.translate(run(query, **{param: item_id}), "status", vocab, lang)
-        events = events.with_columns(events["note"].fill_null(""))  # an empty cell, not "None"
         ui.table(
             events,
             {"happened_on": t("col.date", lang), "status": t("col.status", lang), "note": t("col.note", lang)},

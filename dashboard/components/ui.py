@@ -83,7 +83,9 @@ def table(
     """
     if isinstance(height, int):
         height = min(height, 38 + 35 * (frame.height + 1))
-    shown = frame.rename({c: label for c, label in columns.items() if c in frame.columns})
+    # a missing text is an empty cell: the grid would print "None" in it
+    shown = frame.with_columns(pl.col(pl.String).fill_null(""))
+    shown = shown.rename({c: label for c, label in columns.items() if c in frame.columns})
     order = [label for c, label in columns.items() if c in frame.columns]
     event = st.dataframe(
         shown,

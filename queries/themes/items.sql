@@ -17,23 +17,21 @@ WITH scoped AS (
       AND item_type <> 'meeting'
 ),
 recs AS (
-    SELECT s.*, r.text, r.raised_by_org_id AS org_id, r.family, r.status, r.origin, r.span_start IS NOT NULL AS has_source,
+    SELECT s.*, r.text, r.raised_by AS organisation, r.status, r.origin, r.span_start IS NOT NULL AS has_source,
            r.locality_name
     FROM scoped s JOIN agg_recs r ON s.item_type = 'recommendation' AND r.rec_id = s.item_id
 ),
 dirs AS (
-    SELECT s.*, d.text, d.addressee_org_id, d.family, d.outcome, d.origin, d.span_start IS NOT NULL, d.locality_name
+    -- the addressee as written when it is no known organisation ("các sở, ngành liên quan")
+    SELECT s.*, d.text, d.addressee, d.outcome, d.origin, d.span_start IS NOT NULL, d.locality_name
     FROM scoped s JOIN agg_dirs d ON s.item_type = 'directive' AND d.dir_id = s.item_id
 ),
 items AS (
     SELECT * FROM recs UNION ALL SELECT * FROM dirs
 ),
 final AS (
-    SELECT i.item_type, i.item_id, i.meeting_id, i.held_on, i.text,
-           coalesce(o.name, f.family_name) AS organisation, i.status, i.origin, i.has_source,
+    SELECT i.item_type, i.item_id, i.meeting_id, i.held_on, i.text, i.organisation, i.status, i.origin, i.has_source,
            i.locality_name AS locality
     FROM items i
-    LEFT JOIN organisations o ON o.org_id = i.org_id
-    LEFT JOIN family_names f ON f.family = i.family
 )
 SELECT * FROM final ORDER BY held_on DESC, item_type DESC, item_id LIMIT $limit;
