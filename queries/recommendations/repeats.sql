@@ -1,4 +1,4 @@
--- Recommendations raised again at later meetings: how many times, first and last time in the period, and the latest raise (wording, status, source).
+-- Recommendations raised again at later meetings: how many times and since when (the whole chain), and the latest raise in the period (date, wording, status, source).
 -- @param date_from date = 2015-01-01 : first meeting date included
 -- @param date_to date = today : last meeting date included
 -- @param level text = null : province, district or commune (empty = all levels)
@@ -19,16 +19,18 @@ WITH scoped AS (
 ),
 roots AS (
     -- narrow integer columns only, grouped on the chain's integer key
-    SELECT root_seq, max(times_raised) AS times_raised, min(raised_on) AS first_raised_on,
-           max(list_seq) AS last_seq
+    SELECT root_seq, max(times_raised) AS times_raised, max(list_seq) AS last_seq
     FROM scoped GROUP BY root_seq
     ORDER BY times_raised DESC, last_seq DESC LIMIT $limit
 ),
 final AS (
     -- the latest raise in the period gives the wording, status and source: the kept rows are the
-    -- newest, so the read-back touches the first row groups only (the table is stored newest first)
-    SELECT s.root_id, s.rec_id, s.text, s.raised_by, r.times_raised, r.first_raised_on,
+    -- newest, so the read-back touches the first row groups only (the table is stored newest first);
+    -- the first raise is the chain's, in or before the period, like the count beside it
+    SELECT s.root_id, s.rec_id, s.text, s.raised_by, r.times_raised, f.raised_on AS first_raised_on,
            s.raised_on AS last_raised_on, s.status AS latest_status, s.origin, r.last_seq
-    FROM roots r JOIN agg_recs s ON s.list_seq = r.last_seq
+    FROM roots r
+    JOIN agg_recs s ON s.list_seq = r.last_seq
+    JOIN agg_recs f ON f.list_seq = r.root_seq
 )
 SELECT * EXCLUDE (last_seq) FROM final ORDER BY times_raised DESC, last_seq DESC;

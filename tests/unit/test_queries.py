@@ -161,6 +161,7 @@ def test_a_marked_line_must_test_its_own_parameter(tmp_path: Path):
 
 def _expected_repeats(facts: pl.DataFrame, a: str, b: str, min_times: int = 2, limit: int = 50, **only) -> list:
     """The repeats table recomputed plainly from the facts: per chain, its latest raise in range."""
+    first = facts.group_by("root_id").agg(pl.col("raised_on").min().alias("first_raised_on"))
     scoped = facts.filter(
         pl.col("raised_on").is_between(dt.date.fromisoformat(a), dt.date.fromisoformat(b)),
         pl.col("times_raised") >= min_times,
@@ -174,11 +175,13 @@ def _expected_repeats(facts: pl.DataFrame, a: str, b: str, min_times: int = 2, l
             pl.col("rec_id").first(),
             pl.col("text").first(),
             pl.col("times_raised").first(),
-            pl.col("raised_on").min().alias("first_raised_on"),
             pl.col("raised_on").first().alias("last_raised_on"),
             pl.col("status").first().alias("latest_status"),
             pl.col("list_seq").first(),
         )
+    )
+    latest = latest.join(first, on="root_id", how="left").select(
+        "root_id", "rec_id", "text", "times_raised", "first_raised_on", "last_raised_on", "latest_status", "list_seq"
     )
     return latest.sort(["times_raised", "list_seq"], descending=True).head(limit).drop("list_seq").rows()
 
