@@ -220,23 +220,37 @@ def heatmap_height(rows: int) -> int:
     return max(220, 90 + 30 * rows)
 
 
-def diverging(frame: pl.DataFrame, category: str, value: str, up: str, down: str) -> go.Figure:
-    """Horizontal bars left (fading, ``down`` colour) or right (emerging, ``up`` colour) of zero."""
+def diverging(
+    frame: pl.DataFrame, category: str, value: str, up: str, down: str, points: str | None = None
+) -> go.Figure:
+    """Horizontal bars left (fading, ``down`` colour) or right (emerging, ``up`` colour) of zero.
+
+    With ``points`` (the unit's word: "điểm", "pts") the values are differences of two shares and
+    read as percentage points, "+21 điểm": "+21%" would read as a relative change."""
     values = frame[value].to_list()
+    scale = 100 if points else 1
+    shown = [None if v is None else v * scale for v in values]
+    text = (
+        [None if v is None else f"{v:+.0f} {points}" for v in shown]
+        if points
+        else [None if v is None else f"{v:+.0%}" for v in shown]
+    )
     fig = go.Figure(
         go.Bar(
-            x=values,
+            x=shown,
             y=frame[category].to_list(),
             orientation="h",
             marker_color=[up if (v or 0) >= 0 else down for v in values],
-            texttemplate="%{x:+.0%}",
+            text=text,
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:+.1%}<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    reach = max([abs(v) for v in values if v is not None] or [0.1])
-    fig.update_xaxes(tickformat="+.0%", zeroline=True, zerolinecolor=MUTED, range=[-1.45 * reach, 1.45 * reach])
+    reach = max([abs(v) for v in shown if v is not None] or [0.1 * scale])
+    fig.update_xaxes(
+        tickformat="+.0f" if points else "+.0%", zeroline=True, zerolinecolor=MUTED, range=[-1.45 * reach, 1.45 * reach]
+    )
     fig.update_yaxes(autorange="reversed", type="category")
     return fig
 

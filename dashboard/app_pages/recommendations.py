@@ -108,22 +108,25 @@ with c3:
     st.subheader(t("recs.time", lang))
     times = scoped("recommendations/resolution_time", p)
     first = times.row(0, named=True) if times.height else {}
-    m1, m2 = st.columns(2)
-    m1.metric(t("recs.median", lang), t("recs.n_days", lang, n=fmt.number(first.get("median_days"), lang)))
-    m2.metric(t("recs.p90", lang), t("recs.n_days", lang, n=fmt.number(first.get("p90_days"), lang)))
-    times = times.with_columns(label=pl.col("band"))
-    fig = charts.bars(times, "label", {"n": t("col.resolved", lang)}, colors={"n": charts.COLORS["resolved"]})
-    fig = charts.style(fig, lang, note, height=250)
-    fig.update_layout(showlegend=False)
-    fig.update_xaxes(title=t("recs.days_axis", lang))
-    chart.show(
-        fig,
-        times,
-        {"label": t("col.days_to_resolution", lang), "n": t("col.resolved", lang)},
-        "thoi-gian-giai-quyet",
-        lang,
-        "rc_time",
-    )
+    if not first.get("resolved"):
+        ui.empty(lang, "empty.resolved")  # no median, and five bands of zero on an empty axis
+    else:
+        m1, m2 = st.columns(2)
+        m1.metric(t("recs.median", lang), t("recs.n_days", lang, n=fmt.number(first.get("median_days"), lang)))
+        m2.metric(t("recs.p90", lang), t("recs.n_days", lang, n=fmt.number(first.get("p90_days"), lang)))
+        times = times.with_columns(label=pl.col("band"))
+        fig = charts.bars(times, "label", {"n": t("col.resolved", lang)}, colors={"n": charts.COLORS["resolved"]})
+        fig = charts.style(fig, lang, note, height=250)
+        fig.update_layout(showlegend=False)
+        fig.update_xaxes(title=t("recs.days_axis", lang))
+        chart.show(
+            fig,
+            times,
+            {"label": t("col.days_to_resolution", lang), "n": t("col.resolved", lang)},
+            "thoi-gian-giai-quyet",
+            lang,
+            "rc_time",
+        )
 
 st.subheader(t("recs.repeats", lang))
 repeats = scoped("recommendations/repeats", p)

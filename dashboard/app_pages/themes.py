@@ -170,7 +170,9 @@ with left:
             pl.concat([trend.head(5), trend.tail(5)]).unique("theme_id", keep="first").sort("change", descending=True)
         )
         moving = moving.with_columns(theme=pl.col(label_col))
-        fig = charts.diverging(moving, "theme", "change", charts.COLORS["resolved"], charts.COLORS["overdue"])
+        fig = charts.diverging(
+            moving, "theme", "change", charts.COLORS["resolved"], charts.COLORS["overdue"], t("unit.points", lang)
+        )
         fig = charts.style(fig, lang, note, height=charts.heatmap_height(moving.height))
         tcols = {
             "theme": t("col.theme", lang),

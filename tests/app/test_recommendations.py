@@ -63,3 +63,10 @@ def test_list_filters_by_status_overdue_and_words(open_page):
     at.toggle(key="rc_overdue").set_value(False).run()
     at.text_input(key="rc_q").set_value("bao hiem xa hoi").run()
     assert table(at, "Ngày nêu")["rec_id"].tolist() == ["r1"]
+
+
+def test_no_resolved_recommendation_says_so_instead_of_an_empty_chart(open_page):
+    at = open_page(PAGE, org="hlhpn")  # Hội LHPN: two recommendations in 2024, none resolved yet
+    assert not at.exception
+    assert any("Chưa có kiến nghị nào trong lựa chọn này được giải quyết dứt điểm" in i.value for i in at.info)
+    assert "Trung vị" not in metrics(at)
