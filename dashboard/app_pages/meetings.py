@@ -12,6 +12,8 @@ from components import chart, filters, fmt, source, ui
 from i18n import t
 from resources import run, scoped
 
+SEARCH_LIMIT = 100  # meetings listed; a full page means there may be more
+
 lang = st.session_state.get("lang", "vi")
 ui.require_database(lang)
 f = filters.current()
@@ -112,7 +114,7 @@ def detail(meeting_id: str, query: str | None) -> None:
 
 
 def archive(query: str | None, sample: bool) -> None:
-    results = scoped("meetings/search", p, q=query)
+    results = scoped("meetings/search", p, q=query, limit=SEARCH_LIMIT)
     if results.is_empty():
         ui.empty(lang, "empty.search" if query else "empty.filters")
         return
@@ -130,7 +132,8 @@ def archive(query: str | None, sample: bool) -> None:
     }
     if query:
         cols["score"] = t("col.score", lang)
-    key = "count_search" if query else "count_all"
+    capped = results.height >= SEARCH_LIMIT  # the query's limit: there may be more
+    key = ("count_search_capped" if capped else "count_search") if query else "count_all"
     st.caption(t(f"meetings.{key}", lang, n=fmt.number(results.height, lang), q=query or ""))
     row = ui.table(
         results,

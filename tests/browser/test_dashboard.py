@@ -123,7 +123,7 @@ def test_search_ignores_diacritics_and_opens_the_meeting(page, dashboard_url):
     box.fill("bao hiem xa hoi")
     box.press("Enter")
     settle(page)
-    assert page.get_by_text('1 cuộc họp chứa "bao hiem xa hoi"').is_visible()
+    assert page.get_by_text('1 cuộc họp có đủ các từ "bao hiem xa hoi"').is_visible()
     assert "q=bao+hiem+xa+hoi" in page.url or "q=bao%20hiem%20xa%20hoi" in page.url
     click_table_row(page, 0, 0)
     settle(page)
