@@ -50,12 +50,20 @@ dirs AS (
     SELECT gb_period_start(day, $grain) AS period_start, CAST(sum(directives) AS BIGINT) AS directives
     FROM dir_days GROUP BY ALL
 ),
+periods AS (
+    -- every period of the range, so one without meetings shows as 0 instead of a line jumping over it
+    SELECT DISTINCT gb_period_start(CAST(d AS DATE), $grain) AS period_start
+    FROM range(CAST($date_from AS TIMESTAMP), CAST($date_to AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) AS t(d)
+),
 final AS (
     SELECT period_start, gb_period_label(period_start, $grain) AS period_label,
            coalesce(meetings, 0) AS meetings, coalesce(recommendations, 0) AS recommendations,
            coalesce(directives, 0) AS directives, answered_rate, resolution_rate
-    FROM meetings
-    FULL JOIN recs USING (period_start)
-    FULL JOIN dirs USING (period_start)
+    FROM periods
+    LEFT JOIN meetings USING (period_start)
+    LEFT JOIN recs USING (period_start)
+    LEFT JOIN dirs USING (period_start)
+    -- nothing at all in the selection stays an empty result (the page then says so)
+    WHERE (SELECT count(*) FROM meetings) + (SELECT count(*) FROM recs) + (SELECT count(*) FROM dirs) > 0
 )
 SELECT * FROM final ORDER BY period_start;

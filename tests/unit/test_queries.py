@@ -269,3 +269,15 @@ def test_repeats_against_a_plain_recomputation(chains_con, params):
     expected = _expected_repeats(facts, params["date_from"], params["date_to"], **extra, **only)
     got = queries.run_query(chains_con, "recommendations/repeats", params)
     assert got.select(REPEAT_COLUMNS).rows() == expected != []
+
+
+def test_trend_shows_every_period_of_the_range_even_without_meetings(mini_con):
+    by_month = queries.run_query(
+        mini_con, "overview/trend", {"date_from": "2024-01-01", "date_to": "2024-12-31", "grain": "month"}
+    )
+    assert by_month.height == 12  # a line over months must not jump across the empty ones
+    february = by_month.filter(pl.col("period_start") == dt.date(2024, 2, 1)).row(0, named=True)
+    assert (february["meetings"], february["recommendations"], february["answered_rate"]) == (0, 0, None)
+    assert by_month["meetings"].sum() == 6  # the six meetings of 2024, as before
+    nothing = queries.run_query(mini_con, "overview/trend", {"date_from": "2010-01-01", "date_to": "2010-12-31"})
+    assert nothing.is_empty()  # an empty selection stays empty, and the page says so
