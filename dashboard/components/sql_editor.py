@@ -65,6 +65,11 @@ def sync() -> None:
         state[_RUN] = True
 
 
+# Monospace fonts with every Vietnamese letter, italic included (comments are italic): the editor's
+# default drew "ố", "ế" as "ô´", "ê´". Consolas and Courier New on Windows, the others on Linux.
+_FONTS = "Consolas, 'Liberation Mono', 'DejaVu Sans Mono', 'Noto Sans Mono', 'Courier New', monospace"
+
+
 def draw(placeholder: str, completions: list[dict[str, object]]) -> bool:
     """Draw the editor; True when the analyst pressed Ctrl+Enter in it.
 
@@ -82,7 +87,7 @@ def draw(placeholder: str, completions: list[dict[str, object]]) -> bool:
         response_mode="blur",
         ghost_text=placeholder,
         completions=completions,
-        options={"wrap": True, "showLineNumbers": True, "tabSize": 2, "useSoftTabs": True},
+        options={"wrap": True, "showLineNumbers": True, "tabSize": 2, "useSoftTabs": True, "fontFamily": _FONTS},
         props={"enableLiveAutocompletion": False, "enableBasicAutocompletion": True},
     )
     sync()
