@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import streamlit as st
+from components.fmt import decimal
 from resources import db_exists, db_path, run
 
 from giaoban.export import ExportError
@@ -139,7 +140,7 @@ def _build(fmt: str, year: int, period: str | None, scopes: list[str]) -> None:
             "sample": contents.is_sample,
             "charts": 0 if fmt == "xlsx" else len(contents.charts),
             "tables": len(contents.tables),
-            "seconds": f"{result.seconds:.1f}",
+            "seconds": decimal(result.seconds, lang),
         }
 
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 import polars as pl
 import streamlit as st
 from components import sql_editor
+from components.fmt import decimal
 from sql_resources import catalog, completions, library, limits, run, ts
 
 from giaoban.queries import Param, QueryError
@@ -234,7 +235,8 @@ def _execute(sql: str, params: dict[str, Any]) -> None:
         with st.spinner(ts("run.running", lang)):
             result = run(sql, params)
         st.session_state["sql_result"] = {"result": result, "params": params}
-        entry["summary"] = ts("history.ok", lang, rows=result.frame.height, seconds=f"{result.elapsed:.2f}")
+        seconds = decimal(result.elapsed, lang, 2)
+        entry["summary"] = ts("history.ok", lang, rows=result.frame.height, seconds=seconds)
         st.query_params["q"] = sql
     except SandboxError as err:
         st.session_state["sql_result"] = {"error": err, "params": params}
@@ -276,7 +278,7 @@ def _results() -> None:
     result = state["result"]
     frame = result.frame
     key = "results.summary_one" if frame.height == 1 else "results.summary"
-    summary = ts(key, lang, rows=_n(frame.height), seconds=f"{result.elapsed:.2f}")
+    summary = ts(key, lang, rows=_n(frame.height), seconds=decimal(result.elapsed, lang, 2))
     st.caption(summary)
     if result.truncated:
         st.warning(ts("results.truncated", lang, rows=_n(result.row_cap)))

@@ -19,6 +19,14 @@ def number(value: object, lang: str = "vi") -> str:
     return text.replace(",", ".") if lang == "vi" else text
 
 
+def decimal(value: object, lang: str = "vi", digits: int = 1) -> str:
+    """1.234,5 in Vietnamese, 1,234.5 in English (seconds, scores)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{float(value):,.{digits}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
 def percent(value: object, lang: str = "vi", digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"

@@ -51,3 +51,15 @@ def test_every_code_shown_to_people_has_words():
     keys = [f"{prefix}.{code}" for prefix, values in codes.items() for code in values]
     missing = [key for key in keys if key not in vi]
     assert not missing, missing
+
+
+def test_numbers_read_the_way_each_language_writes_them(monkeypatch):
+    import sys
+
+    monkeypatch.syspath_prepend(str(DASHBOARD))
+    sys.modules.pop("components.fmt", None)
+    from components import fmt
+
+    assert fmt.decimal(1234.56, "vi", 1) == "1.234,6" and fmt.decimal(1234.56, "en", 1) == "1,234.6"
+    assert fmt.decimal(0.014, "vi", 2) == "0,01" and fmt.decimal(None, "vi") == "–"
+    assert fmt.number(6634, "vi") == "6.634" and fmt.percent(0.732, "vi") == "73,2%"

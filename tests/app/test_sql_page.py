@@ -97,7 +97,7 @@ def test_named_query_with_a_parameter(app: AppTest):
 
 def test_result_has_count_time_chart_and_downloads(app: AppTest):
     run_sql(app, "SELECT level, count(*) AS n FROM meetings GROUP BY ALL ORDER BY level")
-    assert any(re.fullmatch(r"2 dòng · \d+\.\d\d giây", c.value) for c in app.caption)
+    assert any(re.fullmatch(r"2 dòng · \d+,\d\d giây", c.value) for c in app.caption)  # decimal comma
     assert len(app.get("plotly_chart")) == 1
     for kind in ("line", "heatmap"):
         app.selectbox(key="sql_ck").set_value(kind).run()

@@ -85,7 +85,7 @@ def test_sql_page_end_to_end(page, sql_url, tmp_path):
     assert _editor_value(page) == "SELECT count(*) AS so_kien_nghi FROM recommendations\nWHERE rec_id IS NOT NULL"
     _run(page)
     # the editor reports Ctrl+Enter asynchronously: the run may start after settle() returned
-    expect(page.get_by_text(re.compile(r"^1 dòng · [\d.]+ giây$"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"^1 dòng · [\d,]+ giây$"))).to_be_visible(timeout=30_000)
     assert page.locator('[data-testid="stDataFrame"]').last.is_visible()
     # SQL keywords are highlighted in place
     assert _editor_frame(page).locator(".ace_keyword").filter(has_text="SELECT").count() >= 1
