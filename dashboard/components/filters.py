@@ -144,6 +144,17 @@ def _period(state: dict, snapshot: dict, lang: str) -> None:
     )
     if tuple(chosen) != (start, end):
         state["from"], state["to"] = chosen[0], fmt.period_end(chosen[1], grain)
+    # one click for a whole year: at month level eleven years share the slider's ~230 px
+    years = list(range(first.year, last.year + 1))[-6:]
+    whole = [y for y in years if (state["from"], state["to"]) == (dt.date(y, 1, 1), dt.date(y, 12, 31))]
+    st.session_state["w_year"] = whole[0] if whole else None
+    st.sidebar.pills(t("filter.year", lang), years, key="w_year", on_change=_pick_year)
+
+
+def _pick_year() -> None:
+    year = st.session_state.get("w_year")
+    if year:  # clicking the chosen year again keeps the range
+        st.session_state[STATE]["from"], st.session_state[STATE]["to"] = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _grain(state: dict, lang: str) -> None:

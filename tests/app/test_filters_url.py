@@ -47,3 +47,12 @@ def test_a_link_naming_unknown_places_or_themes_drops_those_filters(open_page):
     assert at.sidebar.selectbox(key="w_province").value == ""
     assert metrics(at)["Kiến nghị"][0] == "8"  # all of 2024, as with no filter
     assert "province" not in at.query_params and "org" not in at.query_params and "theme" not in at.query_params
+
+
+def test_one_click_picks_a_whole_year(open_page):
+    at = open_page()
+    assert at.sidebar.pills(key="w_year").value == 2024  # the link's range is the whole of 2024
+    at.sidebar.pills(key="w_year").set_value(2023).run()
+    assert (at.query_params["from"], at.query_params["to"]) == ("2023-01-01", "2023-12-31")
+    assert at.sidebar.pills(key="w_year").value == 2023
+    assert not at.exception
