@@ -237,7 +237,8 @@ def sidebar(lang: str) -> Filters:
     _select(t("filter.level", lang), list(levels), levels, "w_level", "level", lang)
     _place(state, lang)
     orgs = run("filters/organisations").to_dicts()
-    org_labels = {r["family"]: r["family_short"] for r in orgs if r["family"]}
+    # the short name the charts use, with the full name for the acronyms ("TTĐU — Thường trực Đảng ủy")
+    org_labels = {r["family"]: _org_label(r["family_short"], r["family_name"]) for r in orgs if r["family"]}
     _select(t("filter.organisation", lang), list(org_labels), org_labels, "w_org", "org", lang)
     themes = run("filters/themes").to_dicts()
     theme_labels = {r["theme_id"]: r["label_en" if lang == "en" else "label_vi"] for r in themes}
@@ -249,6 +250,10 @@ def sidebar(lang: str) -> Filters:
         st.rerun()
     _to_url(state, defaults)
     return current()
+
+
+def _org_label(short: str, name: str) -> str:
+    return short if short == name else f"{short} — {name}"
 
 
 def current() -> Filters:
