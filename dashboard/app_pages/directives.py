@@ -56,6 +56,10 @@ st.caption(t("dirs.outcome_help", lang))
 
 st.subheader(t("dirs.list", lang))
 a, b = st.columns([2, 3])
+# the list's own filters travel in the link too (doutcome, dwords)
+if "dr_outcome" not in st.session_state:
+    st.session_state["dr_outcome"] = ui.url_state("doutcome") if ui.url_state("doutcome") in OUTCOMES else None
+st.session_state.setdefault("dr_q", ui.url_state("dwords") or "")
 outcome = a.selectbox(
     t("col.outcome", lang),
     [None, *OUTCOMES],
@@ -63,6 +67,8 @@ outcome = a.selectbox(
     format_func=lambda o: t("filter.all", lang) if o is None else series[o],
 )
 words = b.text_input(t("recs.search", lang), key="dr_q", placeholder=t("dirs.search_hint", lang))
+ui.set_url_state("doutcome", outcome)
+ui.set_url_state("dwords", words.strip() or None)
 listing = scoped("directives/list", p, outcome=outcome, q=words or None)
 if listing.is_empty():
     ui.empty(lang, "empty.list")

@@ -163,6 +163,11 @@ else:
 st.subheader(t("recs.list", lang))
 STATUSES = ("raised", "referred", "answered", "in_progress", "explained", "resolved", "declined")
 a, b, c = st.columns([2, 2, 3])
+# the list's own filters travel in the link too (rstatus, roverdue, rwords), so a shared link shows the same rows
+if "rc_status" not in st.session_state:
+    st.session_state["rc_status"] = ui.url_state("rstatus") if ui.url_state("rstatus") in STATUSES else None
+st.session_state.setdefault("rc_overdue", ui.url_state("roverdue") == "1")
+st.session_state.setdefault("rc_q", ui.url_state("rwords") or "")
 status = a.selectbox(
     t("col.status", lang),
     [None, *STATUSES],
@@ -171,6 +176,9 @@ status = a.selectbox(
 )
 overdue_only = b.toggle(t("recs.overdue_only", lang), key="rc_overdue")
 words = c.text_input(t("recs.search", lang), key="rc_q", placeholder=t("recs.search_hint", lang))
+ui.set_url_state("rstatus", status)
+ui.set_url_state("roverdue", "1" if overdue_only else None)
+ui.set_url_state("rwords", words.strip() or None)
 listing = scoped("recommendations/list", p, status=status, overdue_only=overdue_only, q=words or None)
 if listing.is_empty():
     ui.empty(lang, "empty.list")

@@ -70,3 +70,15 @@ def test_no_resolved_recommendation_says_so_instead_of_an_empty_chart(open_page)
     assert not at.exception
     assert any("Chưa có kiến nghị nào trong lựa chọn này được giải quyết dứt điểm" in i.value for i in at.info)
     assert "Trung vị" not in metrics(at)
+
+
+def test_the_lists_own_filters_travel_in_the_link(open_page):
+    at = open_page(PAGE, rstatus="resolved")
+    assert table(at, "Ngày nêu")["rec_id"].tolist() == ["r1"]
+    at.toggle(key="rc_overdue").set_value(True).run()
+    at.selectbox(key="rc_status").set_value(None).run()
+    assert at.query_params["roverdue"] == "1" and "rstatus" not in at.query_params
+    at.text_input(key="rc_q").set_value("BHXH").run()
+    assert at.query_params["rwords"] == "BHXH"
+    again = open_page(PAGE, roverdue="1", rwords="BHXH")
+    assert table(again, "Ngày nêu")["rec_id"].tolist() == table(at, "Ngày nêu")["rec_id"].tolist() == ["r3"]
