@@ -110,12 +110,19 @@ def test_lines_left_out_for_empty_parameters_were_no_ops(name, mini_con):
     assert fetch(mini_con, *q.statement(bound)).rows() == fetch(mini_con, q.sql, bound).rows() != []
 
 
+def _query_file(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "x.sql"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def test_zero_is_not_an_empty_parameter(tmp_path: Path):
-    path = tmp_path / "z.sql"
-    path.write_text(
-        "-- numbers from n up\n-- @param n int = null : lowest\n"
-        "SELECT x FROM range(3) t(x) WHERE true\n  AND ($n IS NULL OR x >= $n)  -- @if n\n",
-        encoding="utf-8",
+    path = _query_file(
+        tmp_path,
+        "-- numbers from n up",
+        "-- @param n int = null : lowest",
+        "SELECT x FROM range(3) t(x) WHERE true",
+        "  AND ($n IS NULL OR x >= $n)  -- @if n",
     )
     q = queries.parse_query("z", path)
     assert q.statement(q.bind({"n": 0}))[0] == q.sql
@@ -139,21 +146,20 @@ def test_if_lines_stay_when_their_parameter_is_set(mini_con):
     ],
 )
 def test_if_markers_are_checked(tmp_path: Path, line: str, message: str):
-    bad = tmp_path / "x.sql"
-    bad.write_text(f"-- a query\n-- @param a int = 3 : a\n-- @param b int = 3 : b\n{line}\n", encoding="utf-8")
-    if "$b" not in line:
-        bad.write_text(f"-- a query\n-- @param a int = 3 : a\n{line}\n", encoding="utf-8")
+    declared = ["-- @param a int = 3 : a", *(["-- @param b int = 3 : b"] if "$b" in line else [])]
     with pytest.raises(QueryError, match=message):
-        queries.parse_query("x", bad)
+        queries.parse_query("x", _query_file(tmp_path, "-- a query", *declared, line))
 
 
 def test_a_marked_line_must_test_its_own_parameter(tmp_path: Path):
     """A filter on theme marked '@if family' would vanish whenever family is empty."""
-    bad = tmp_path / "x.sql"
-    bad.write_text(
-        "-- a query\n-- @param theme text = null : t\n-- @param family text = null : f\n"
-        "SELECT 1 AS one WHERE ($family IS NULL OR true)\n  AND ($theme IS NULL OR false)  -- @if family\n",
-        encoding="utf-8",
+    bad = _query_file(
+        tmp_path,
+        "-- a query",
+        "-- @param theme text = null : t",
+        "-- @param family text = null : f",
+        "SELECT 1 AS one WHERE ($family IS NULL OR true)",
+        "  AND ($theme IS NULL OR false)  -- @if family",
     )
     with pytest.raises(QueryError, match="must use \\$family"):
         queries.parse_query("x", bad)
