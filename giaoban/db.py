@@ -16,6 +16,7 @@ import os
 import shutil
 import weakref
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -122,9 +123,18 @@ def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path | None = None)
 
 
 def schema_hash(schema_dir: Path | None = None) -> str:
+    """A short hash of the schema files; read again only when one of them changed (the dashboard
+    asks on every page run whether the facts were built by these definitions)."""
+    files = schema_files(schema_dir)
+    return _hash_files(tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+@lru_cache(maxsize=8)
+def _hash_files(files: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256()
-    for file in schema_files(schema_dir):
-        digest.update(file.name.encode() + file.read_bytes())
+    for name, _, _ in files:
+        path = Path(name)
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -12,7 +12,6 @@ from components import chart, fmt, ui
 from i18n import t
 from resources import db_exists, ingest_uploads, refresh_facts, run, save_override, template_bytes
 
-from giaoban import aggregates
 from giaoban.overrides import DIR_STATUSES, REC_STATUSES, Override, OverrideError
 
 lang = st.session_state.get("lang", "vi")
@@ -37,13 +36,11 @@ if db_exists():
                 as_of=fmt.day(snapshot.get("as_of")),
             )
         )
-        stale = aggregates.stale_reason(snapshot)
-        if stale:
-            st.warning(t(f"facts.stale.{stale}", lang), icon=":material/update:")
-            if st.button(t("data.refresh", lang), icon=":material/refresh:", key="dt_refresh"):
-                with st.spinner(t("data.refreshing", lang)):
-                    refresh_facts()
-                st.rerun()
+        stale = ui.stale_warning(snapshot, lang)
+        if stale and st.button(t("data.refresh", lang), icon=":material/refresh:", key="dt_refresh"):
+            with st.spinner(t("data.refreshing", lang)):
+                refresh_facts()
+            st.rerun()
         sample = counts.filter(origin="sample")
         if not sample.is_empty():
             st.info(t("home.sample_note", lang, n=fmt.number(sample["meetings"][0], lang)))

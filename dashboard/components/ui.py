@@ -35,9 +35,7 @@ def header(title_key: str, lang: str, filters: Filters, intro_key: str | None = 
     period = fmt.range_label(filters.date_from, filters.date_to, filters.grain, lang)
     as_of = fmt.day(snapshot.get("as_of"))
     st.caption(t("header.caption", lang, period=period, as_of=as_of))
-    stale = aggregates.stale_reason(snapshot)
-    if stale:
-        st.warning(t(f"facts.stale.{stale}", lang), icon=":material/update:")
+    stale_warning(snapshot, lang)
     sample = sample_in_scope(filters)
     if sample:
         st.markdown(
@@ -48,6 +46,14 @@ def header(title_key: str, lang: str, filters: Filters, intro_key: str | None = 
     if intro_key:
         st.markdown(t(intro_key, lang))
     return sample
+
+
+def stale_warning(snapshot: dict, lang: str) -> bool:
+    """Say when the stored facts no longer match the data or the definitions; True if it did."""
+    stale = aggregates.stale_reason(snapshot)
+    if stale:
+        st.warning(t(f"facts.stale.{stale}", lang), icon=":material/update:")
+    return bool(stale)
 
 
 def empty(lang: str, key: str = "empty.filters") -> None:
