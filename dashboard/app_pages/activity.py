@@ -24,7 +24,7 @@ measure = (
         t("activity.measure", lang),
         MEASURES,
         default="meetings",
-        key="ac_measure",
+        key=filters.translated("ac_measure"),
         format_func=lambda m: t(f"activity.{m}", lang),
     )
     or "meetings"

@@ -63,7 +63,7 @@ st.session_state.setdefault("dr_q", ui.url_state("dwords") or "")
 outcome = a.selectbox(
     t("col.outcome", lang),
     [None, *OUTCOMES],
-    key="dr_outcome",
+    key=filters.translated("dr_outcome"),
     format_func=lambda o: t("filter.all", lang) if o is None else series[o],
 )
 words = b.text_input(t("recs.search", lang), key="dr_q", placeholder=t("dirs.search_hint", lang))

@@ -171,7 +171,7 @@ st.session_state.setdefault("rc_q", ui.url_state("rwords") or "")
 status = a.selectbox(
     t("col.status", lang),
     [None, *STATUSES],
-    key="rc_status",
+    key=filters.translated("rc_status"),
     format_func=lambda s: t("filter.all", lang) if s is None else t(f"status.{s}", lang),
 )
 overdue_only = b.toggle(t("recs.overdue_only", lang), key="rc_overdue")

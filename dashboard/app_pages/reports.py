@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import streamlit as st
+from components import filters
 from components.fmt import decimal
 from resources import db_exists, db_path, run
 
@@ -61,16 +62,21 @@ def _period(kind: str, year: int) -> str | None:
 
 def _period_detail(kind: str) -> None:
     if kind == "half":
-        st.selectbox(tr("half"), (1, 2), key="report_half", format_func=lambda h: tr(f"half.{h}"))
+        st.selectbox(tr("half"), (1, 2), key=filters.translated("report_half"), format_func=lambda h: tr(f"half.{h}"))
     elif kind == "quarter":
         st.selectbox(
             tr("quarter"),
             (1, 2, 3, 4),
-            key="report_quarter",
+            key=filters.translated("report_quarter"),
             format_func=lambda q: tr("quarter.value", q=q, roman=ROMAN[q - 1]),
         )
     elif kind == "month":
-        st.selectbox(tr("month"), tuple(range(1, 13)), key="report_month", format_func=lambda m: tr("month.value", m=m))
+        st.selectbox(
+            tr("month"),
+            tuple(range(1, 13)),
+            key=filters.translated("report_month"),
+            format_func=lambda m: tr("month.value", m=m),
+        )
 
 
 def _provinces() -> dict[str, str]:
@@ -168,12 +174,28 @@ _seed_from_sidebar(years, provinces, families)
 left, right = st.columns(2)
 with left:
     year = st.selectbox(tr("year"), years, key="report_year")
-    kind = st.radio(tr("period"), KINDS, key="report_kind", horizontal=True, format_func=lambda k: tr(f"period.{k}"))
+    kind = st.radio(
+        tr("period"),
+        KINDS,
+        key=filters.translated("report_kind"),
+        horizontal=True,
+        format_func=lambda k: tr(f"period.{k}"),
+    )
     _period_detail(kind)
 with right:
-    province = st.selectbox(tr("province"), tuple(provinces), key="report_province", format_func=provinces.get)
-    family = st.selectbox(tr("family"), tuple(families), key="report_family", format_func=families.get)
-    fmt = st.radio(tr("format"), FORMATS, key="report_format", horizontal=True, format_func=lambda f: tr(f"format.{f}"))
+    province = st.selectbox(
+        tr("province"), tuple(provinces), key=filters.translated("report_province"), format_func=provinces.get
+    )
+    family = st.selectbox(
+        tr("family"), tuple(families), key=filters.translated("report_family"), format_func=families.get
+    )
+    fmt = st.radio(
+        tr("format"),
+        FORMATS,
+        key=filters.translated("report_format"),
+        horizontal=True,
+        format_func=lambda f: tr(f"format.{f}"),
+    )
 
 period = _period(kind, year)
 scopes = [s for s in (province, family) if s]

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 import polars as pl
 import streamlit as st
-from components import sql_editor
-from components.fmt import decimal
+from components import filters, sql_editor
+from components.fmt import decimal, number
 from sql_resources import catalog, completions, library, limits, run, ts
 
 from giaoban.queries import Param, QueryError
@@ -32,12 +32,6 @@ STARTER = (
     "FROM meetings m LEFT JOIN recommendations r USING (meeting_id)\n"
     "GROUP BY ALL\nORDER BY nam"
 )
-
-
-def _n(value: int) -> str:
-    """Thousands separated the way the UI language writes them: 10.000 (vi), 10,000 (en)."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "vi" else text
 
 
 # --- editor state (callbacks) ------------------------------------------------------------------
@@ -96,7 +90,7 @@ def _schema_browser() -> None:
 
 def _relation_label(name: str, kind: str, rows: int | None) -> str:
     if kind == "table":
-        return ts("schema.table_label", lang, name=name, rows=_n(rows))
+        return ts("schema.table_label", lang, name=name, rows=number(rows, lang))
     return ts(f"schema.{kind}_label", lang, name=name)
 
 
@@ -278,10 +272,10 @@ def _results() -> None:
     result = state["result"]
     frame = result.frame
     key = "results.summary_one" if frame.height == 1 else "results.summary"
-    summary = ts(key, lang, rows=_n(frame.height), seconds=decimal(result.elapsed, lang, 2))
+    summary = ts(key, lang, rows=number(frame.height, lang), seconds=decimal(result.elapsed, lang, 2))
     st.caption(summary)
     if result.truncated:
-        st.warning(ts("results.truncated", lang, rows=_n(result.row_cap)))
+        st.warning(ts("results.truncated", lang, rows=number(result.row_cap, lang)))
     table, chart = st.tabs([ts("results.table", lang), ts("results.chart", lang)])
     with table:
         st.dataframe(frame, width="stretch", height=min(38 + 35 * frame.height, 520), hide_index=True)
@@ -296,7 +290,9 @@ def _chart(frame: pl.DataFrame) -> None:
         return
     x_default, y_default = default_axes(frame)
     cols = st.columns(4)
-    kind = cols[0].selectbox(ts("chart.kind", lang), KINDS, format_func=lambda k: ts(f"chart.{k}", lang), key="sql_ck")
+    kind = cols[0].selectbox(
+        ts("chart.kind", lang), KINDS, format_func=lambda k: ts(f"chart.{k}", lang), key=filters.translated("sql_ck")
+    )
     x = cols[1].selectbox(ts("chart.x", lang), frame.columns, index=frame.columns.index(x_default), key="sql_cx")
     y_options = frame.columns if kind == "heatmap" else numeric_columns(frame) or frame.columns
     y_index = y_options.index(y_default) if y_default in y_options else 0
@@ -324,7 +320,7 @@ def _downloads(result, params: dict[str, Any]) -> None:
 
         return build
 
-    note = ts("download.all", lang, rows=_n(cap)) if result.truncated else ""
+    note = ts("download.all", lang, rows=number(cap, lang)) if result.truncated else ""
     cols = st.columns(len(FORMATS))
     for col, (fmt, (mime, ext)) in zip(cols, FORMATS.items(), strict=True):
         col.download_button(
@@ -342,7 +338,7 @@ def _downloads(result, params: dict[str, Any]) -> None:
 
 st.title(ts("title", lang))
 current = limits()
-st.caption(ts("subtitle", lang, seconds=f"{current.timeout:g}", rows=_n(current.rows)))
+st.caption(ts("subtitle", lang, seconds=f"{current.timeout:g}", rows=number(current.rows, lang)))
 _init_state()
 try:
     catalog()

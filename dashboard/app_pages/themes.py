@@ -29,7 +29,7 @@ measure = (
         t("themes.measure", lang),
         MEASURES,
         default="meetings",
-        key="th_measure",
+        key=filters.translated("th_measure"),
         format_func=lambda m: t(f"col.{m}", lang),
     )
     or "meetings"

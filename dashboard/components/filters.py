@@ -101,23 +101,28 @@ def _to_url(state: dict[str, Any], defaults: dict[str, Any]) -> None:
             st.query_params[key] = text
 
 
-def _sync(widget_key: str, state_key: str, allowed: list) -> None:
-    value = st.session_state[widget_key]
-    # anything but an offered id (a label left over from the other language) means no filter
-    st.session_state[STATE][state_key] = value if value in allowed and value else None
+def _sync(widget_key: str, state_key: str) -> None:
+    st.session_state[STATE][state_key] = st.session_state[widget_key] or None
 
 
-# Keyed choice widgets whose labels are translated. Streamlit keeps the label a choice last showed;
-# after a language switch that label names no option, and the widget hands back the label itself
-# (the filters then read "Tất cả" as a province and every page comes up empty).
-TRANSLATED_WIDGETS = ("w_", "th_measure", "ac_measure", "dr_outcome", "rc_status", "report_", "sql_ck")
+_TRANSLATED = "gb_translated_widgets"
+
+
+def translated(key: str) -> str:
+    """Mark a keyed choice widget whose option labels are translated, and return its key.
+
+    Streamlit keeps the label a choice last showed; after a language switch that label names no
+    option, and the widget hands back the label itself (the filters then read "Tất cả" as a
+    province and every page comes up empty). ``forget_translated_widgets`` drops the marked ones."""
+    st.session_state.setdefault(_TRANSLATED, set()).add(key)
+    return key
 
 
 def forget_translated_widgets() -> None:
-    """On a language switch: drop those widgets, so each is drawn again from the filters' state
-    (the sidebar) or its default (a page's own choices)."""
-    for key in [k for k in st.session_state if str(k).startswith(TRANSLATED_WIDGETS)]:
-        del st.session_state[key]
+    """On a language switch: drop the marked widgets, so each is drawn again from the filters'
+    state (the sidebar) or its default (a page's own choices)."""
+    for key in st.session_state.get(_TRANSLATED, set()):
+        st.session_state.pop(key, None)
 
 
 def _widget(key: str, value: Any) -> str:
@@ -139,7 +144,7 @@ def _period(state: dict, snapshot: dict, lang: str) -> None:
         t("filter.period", lang),
         options=options,
         value=(start, end),
-        key=f"w_period_{grain}_{start}_{end}",
+        key=translated(f"w_period_{grain}_{start}_{end}"),
         format_func=lambda d: fmt.period_label(d, grain, lang),
     )
     if tuple(chosen) != (start, end):
@@ -167,7 +172,7 @@ def _grain(state: dict, lang: str) -> None:
     st.sidebar.segmented_control(
         t("filter.grain", lang),
         fmt.GRAINS,
-        key=_widget("w_grain", state["grain"]),
+        key=translated(_widget("w_grain", state["grain"])),
         format_func=lambda g: t(f"grain.{g}", lang),
         on_change=changed,
     )
@@ -186,10 +191,10 @@ def _select(label: str, options: list, labels: dict, key: str, state_key: str, l
     st.sidebar.selectbox(
         label,
         allowed,
-        key=_widget(key, value),
+        key=translated(_widget(key, value)),
         format_func=lambda v: t("filter.all", lang) if v == "" else labels.get(v, v),
         on_change=_sync,
-        args=(key, state_key, allowed),
+        args=(key, state_key),
     )
 
 
