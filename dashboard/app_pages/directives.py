@@ -57,9 +57,8 @@ st.caption(t("dirs.outcome_help", lang))
 st.subheader(t("dirs.list", lang))
 a, b = st.columns([2, 3])
 # the list's own filters travel in the link too (doutcome, dwords)
-if "dr_outcome" not in st.session_state:
-    st.session_state["dr_outcome"] = ui.url_state("doutcome") if ui.url_state("doutcome") in OUTCOMES else None
-st.session_state.setdefault("dr_q", ui.url_state("dwords") or "")
+ui.seed_from_url("dr_outcome", "doutcome", allowed=OUTCOMES)
+ui.seed_from_url("dr_q", "dwords", empty="")
 outcome = a.selectbox(
     t("col.outcome", lang),
     [None, *OUTCOMES],

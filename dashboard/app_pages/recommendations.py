@@ -164,10 +164,9 @@ st.subheader(t("recs.list", lang))
 STATUSES = ("raised", "referred", "answered", "in_progress", "explained", "resolved", "declined")
 a, b, c = st.columns([2, 2, 3])
 # the list's own filters travel in the link too (rstatus, roverdue, rwords), so a shared link shows the same rows
-if "rc_status" not in st.session_state:
-    st.session_state["rc_status"] = ui.url_state("rstatus") if ui.url_state("rstatus") in STATUSES else None
-st.session_state.setdefault("rc_overdue", ui.url_state("roverdue") == "1")
-st.session_state.setdefault("rc_q", ui.url_state("rwords") or "")
+ui.seed_from_url("rc_status", "rstatus", allowed=STATUSES)
+ui.seed_from_url("rc_overdue", "roverdue", empty=False, allowed=("1",), parse=lambda v: True)
+ui.seed_from_url("rc_q", "rwords", empty="")
 status = a.selectbox(
     t("col.status", lang),
     [None, *STATUSES],

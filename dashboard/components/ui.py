@@ -126,6 +126,22 @@ def url_state(key: str, default: Any = None) -> Any:
     return st.session_state[skey]
 
 
+def seed_from_url(
+    widget_key: str, url_key: str, empty: Any = None, allowed: tuple | None = None, parse: Any = None
+) -> None:
+    """Give a page's own filter widget its value from the link on its first draw (``empty`` when
+    the link has none, or one not ``allowed``; ``parse`` turns the link's text into the widget's
+    value); ``set_url_state`` writes it back after the draw."""
+    if widget_key in st.session_state:
+        return
+    value = url_state(url_key)
+    if value is None or (allowed is not None and value not in allowed):
+        value = empty
+    elif parse is not None:
+        value = parse(value)
+    st.session_state[widget_key] = value
+
+
 def set_url_state(key: str, value: Any) -> None:
     st.session_state[f"url_{key}"] = value
     sync_url(key)
