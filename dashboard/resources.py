@@ -58,9 +58,14 @@ def _run(identity: tuple[str, int, int], name: str, params: tuple[tuple[str, obj
     return queries.run_query(_connection(identity), registry()[name], dict(params))
 
 
+def db_identity() -> tuple[str, int, int]:
+    """The current database snapshot (path, inode, modification time): a new one after each write."""
+    return _identity(db_path())
+
+
 def run(name: str, **params: object) -> pl.DataFrame:
     """Run a named query on the current snapshot; results are cached per snapshot and parameters."""
-    return _run(_identity(db_path()), name, tuple(sorted(params.items())))
+    return _run(db_identity(), name, tuple(sorted(params.items())))
 
 
 def declared(name: str) -> set[str]:

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 from i18n import t
-from resources import ChartImages, chart_images, run
+from resources import ChartImages, chart_images, db_identity, run
 
 from components import filters, fmt, ui
 from giaoban.print_style import PrintStyle
@@ -73,7 +73,19 @@ def _scope(f: filters.Filters, lang: str) -> str:
 def caption(lang: str) -> str:
     """The line under a downloaded image, in the words of the report pack's caption
     (``giaoban.print_style.caption_line``): "Phạm vi: … · Kỳ: … · Số liệu tính đến dd/mm/yyyy" and
-    "DỮ LIỆU MẪU" when the scope holds sample meetings (the screen's corner mark does not print)."""
+    "DỮ LIỆU MẪU" when the scope holds sample meetings (the screen's corner mark does not print).
+
+    Every chart of a page carries the same line: it is worked out once per snapshot, filters and
+    language, not once per chart."""
+    scope = filters.current() if filters.STATE in st.session_state else None
+    key = (db_identity(), lang, scope)
+    memo = st.session_state.get("gb_caption")
+    if not memo or memo[0] != key:
+        memo = st.session_state["gb_caption"] = (key, _caption(lang))
+    return memo[1]
+
+
+def _caption(lang: str) -> str:
     snapshot = (run("filters/snapshot").to_dicts() or [{}])[0]
     as_of = fmt.day(snapshot.get("as_of"))
     if filters.STATE not in st.session_state:  # a page without the sidebar filters
