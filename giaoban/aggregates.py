@@ -100,7 +100,7 @@ def _materialise_search(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
             "CREATE OR REPLACE TABLE search_postings AS "
             "SELECT * FROM search_postings_between(DATE '0001-01-01', DATE '0001-01-01') LIMIT 0"
         )
-        con.execute("CREATE OR REPLACE TABLE search_docs (meeting_id VARCHAR, doc_len INTEGER)")
+        con.execute("CREATE OR REPLACE TABLE search_docs AS SELECT * FROM search_docs_live LIMIT 0")
         years = sorted(fresh)
     for year in (y for y in years if y in fresh):
         _insert_search_year(con, year)
@@ -110,17 +110,19 @@ def _materialise_search(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {name: con.table(name).aggregate("count(*)").fetchone()[0] for name in ("search_docs", "search_postings")}
 
 
+_YEAR_FROM, _YEAR_TO = "make_date($y, 1, 1)", "make_date($y, 12, 31)"  # one year, bound as $y
+
+
 def _insert_search_year(con: duckdb.DuckDBPyConnection, year: int) -> None:
     """Index one year of meetings, its postings sorted by term."""
-    between = "BETWEEN make_date($y, 1, 1) AND make_date($y, 12, 31)"
     con.execute(
-        "INSERT INTO search_postings SELECT * FROM search_postings_between(make_date($y, 1, 1), make_date($y, 12, 31))"
+        f"INSERT INTO search_postings SELECT * FROM search_postings_between({_YEAR_FROM}, {_YEAR_TO})"
         " ORDER BY term, held_on",
         {"y": year},
     )
     con.execute(
         "INSERT INTO search_docs SELECT meeting_id, any_value(doc_len) FROM search_postings"
-        f" WHERE held_on {between} GROUP BY meeting_id ORDER BY meeting_id",
+        f" WHERE held_on BETWEEN {_YEAR_FROM} AND {_YEAR_TO} GROUP BY meeting_id ORDER BY meeting_id",
         {"y": year},
     )
 
@@ -137,12 +139,12 @@ def _search_index_current(con: duckdb.DuckDBPyConnection) -> bool:
 def _drop_search_year(con: duckdb.DuckDBPyConnection, year: int) -> None:
     """Remove one year of meetings from the index (its documents first: they are found through
     the postings' dates)."""
-    between = "BETWEEN make_date($y, 1, 1) AND make_date($y, 12, 31)"
+    year_of = f"held_on BETWEEN {_YEAR_FROM} AND {_YEAR_TO}"
     con.execute(
-        f"DELETE FROM search_docs WHERE meeting_id IN (SELECT meeting_id FROM search_postings WHERE held_on {between})",
+        f"DELETE FROM search_docs WHERE meeting_id IN (SELECT meeting_id FROM search_postings WHERE {year_of})",
         {"y": year},
     )
-    con.execute(f"DELETE FROM search_postings WHERE held_on {between}", {"y": year})
+    con.execute(f"DELETE FROM search_postings WHERE {year_of}", {"y": year})
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from giaoban.report.figures import UNKNOWN_ORG
 from giaoban.report.model import Column
 
+# shared by the overdue and repeats tables
+_REC_TEXT = Column("text", "Nội dung kiến nghị", "text", 4.4)
+_RAISED_BY = Column("raised_by", "Tổ chức kiến nghị", "text", 1.7, UNKNOWN_ORG)
+
 
 def status_columns() -> list[Column]:
     return [
@@ -24,8 +28,8 @@ def status_columns() -> list[Column]:
 def overdue_columns() -> list[Column]:
     return [
         Column("raised_on", "Ngày nêu", "date", 1.05),
-        Column("raised_by", "Tổ chức kiến nghị", "text", 1.7, UNKNOWN_ORG),
-        Column("text", "Nội dung kiến nghị", "text", 4.4),
+        _RAISED_BY,
+        _REC_TEXT,
         Column("due_effective", "Hạn", "date", 1.05),
         Column("days_overdue", "Số ngày quá hạn", "int", 0.8),
         Column("status", "Trạng thái", "status", 1.3),
@@ -34,8 +38,8 @@ def overdue_columns() -> list[Column]:
 
 def repeat_columns() -> list[Column]:
     return [
-        Column("text", "Nội dung kiến nghị", "text", 4.4),
-        Column("raised_by", "Tổ chức kiến nghị", "text", 1.7, UNKNOWN_ORG),
+        _REC_TEXT,
+        _RAISED_BY,
         Column("times_raised", "Số lần nêu", "int", 0.7),
         Column("first_raised_on", "Lần đầu", "date", 1.05),
         Column("last_raised_on", "Lần gần nhất", "date", 1.05),
