@@ -227,21 +227,16 @@ def diverging(
 
     With ``points`` (the unit's word: "điểm", "pts") the values are differences of two shares and
     read as percentage points, "+21 điểm": "+21%" would read as a relative change."""
-    values = frame[value].to_list()
     scale = 100 if points else 1
-    shown = [None if v is None else v * scale for v in values]
-    text = (
-        [None if v is None else f"{v:+.0f} {points}" for v in shown]
-        if points
-        else [None if v is None else f"{v:+.0%}" for v in shown]
-    )
+    shown = [None if v is None else v * scale for v in frame[value].to_list()]
+    label = (lambda v: f"{v:+.0f} {points}") if points else (lambda v: f"{v:+.0%}")
     fig = go.Figure(
         go.Bar(
             x=shown,
             y=frame[category].to_list(),
             orientation="h",
-            marker_color=[up if (v or 0) >= 0 else down for v in values],
-            text=text,
+            marker_color=[up if (v or 0) >= 0 else down for v in shown],
+            text=[None if v is None else label(v) for v in shown],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
