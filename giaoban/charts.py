@@ -242,10 +242,9 @@ def diverging(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    reach = max([abs(v) for v in shown if v is not None] or [0.1 * scale])
-    fig.update_xaxes(
-        tickformat="+.0f" if points else "+.0%", zeroline=True, zerolinecolor=MUTED, range=[-1.45 * reach, 1.45 * reach]
-    )
+    # room beyond the longest bar for its label: "+50 điểm" is twice as long as "+50%"
+    reach = max([abs(v) for v in shown if v is not None] or [0.1 * scale]) * (2.0 if points else 1.45)
+    fig.update_xaxes(tickformat="+.0f" if points else "+.0%", zeroline=True, zerolinecolor=MUTED, range=[-reach, reach])
     fig.update_yaxes(autorange="reversed", type="category")
     return fig
 

@@ -60,7 +60,7 @@ def test_bars_percent_axis_and_diverging_room_for_labels():
     assert div.layout.xaxis.range == (-0.29, 0.29) and list(div.data[0].marker.color) == ["green", "red"]
     pts = charts.diverging(pl.DataFrame({"t": ["x", "y"], "c": [0.21, -0.1]}), "t", "c", "green", "red", "điểm")
     assert list(pts.data[0].text) == ["+21 điểm", "-10 điểm"]  # shares' difference: points, not a relative %
-    assert pts.layout.xaxis.range == (-30.45, 30.45)
+    assert pts.layout.xaxis.range == (-42.0, 42.0)  # wider: the labels are longer
 
 
 def test_calendar_by_day_for_a_year_and_by_month_for_longer():
